@@ -1,0 +1,252 @@
+package io.berth.registry.boundary;
+
+import io.berth.registry.control.BlobPaths;
+import io.berth.registry.control.BlobRecords;
+import io.berth.registry.control.DigestingCopier;
+import io.berth.registry.control.ProjectResolver;
+import io.berth.registry.control.UploadHashes;
+import io.berth.registry.control.UploadSessions;
+import io.berth.registry.entity.ContentRange;
+import io.berth.registry.entity.Digest;
+import io.berth.registry.entity.OciErrorCode;
+import io.berth.registry.entity.RegistryException;
+import io.berth.registry.entity.RepositoryName;
+import io.berth.registry.entity.UploadSession;
+import io.berth.storage.spi.FileWriter;
+import io.berth.storage.spi.PathNotFoundException;
+import io.berth.storage.spi.StorageDriver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Blob uploads, one method per transition of distribution's upload state machine:
+ * <pre>
+ *   start ──▶ append* ──▶ complete      (POST, PATCH..., PUT ?digest=)
+ *     │          └──────▶ cancel        (DELETE)
+ *     └─ monolithic                     (POST ?digest= with the whole blob)
+ * </pre>
+ * Bytes stream into {@code uploads/<uuid>/data} and are hashed on the way; only a blob whose digest
+ * matches is moved into its content-addressed place, and only then is it recorded in the database. A
+ * mismatch removes the upload entirely. Session rows and stored bytes, never this node's memory, say where
+ * an upload stands, so a client may continue after a restart or on another node.
+ */
+@ApplicationScoped
+public class Uploads {
+
+    private static final Logger LOGGER = Logger.getLogger(Uploads.class.getName());
+
+    /** Upper bound for a body without Content-Length: nothing a registry stores is near it. */
+    static final long UNBOUNDED = Long.MAX_VALUE;
+
+    @Inject
+    StorageDriver storage;
+
+    @Inject
+    ProjectResolver projects;
+
+    @Inject
+    UploadSessions sessions;
+
+    @Inject
+    BlobRecords records;
+
+    @Inject
+    UploadHashes hashes;
+
+    /** Uploads a request on this node is writing to: two requests appending to one file would corrupt it. */
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+    /** Opens an upload session in the repository's project ({@code NAME_UNKNOWN} if there is no project). */
+    public UploadStatus start(RepositoryName name) {
+        long projectId = projects.require(name).id();
+        String uuid = UUID.randomUUID().toString();
+        try (FileWriter writer = storage.writer(BlobPaths.upload(uuid), false)) {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sessions.open(uuid, name, projectId);
+        return new UploadStatus(name, uuid, 0);
+    }
+
+    /**
+     * Receives a whole blob in one request (POST with {@code ?digest=}).
+     *
+     * @param contentLength the announced length, or -1 when the body is chunked
+     */
+    public Digest monolithic(RepositoryName name, Digest digest, InputStream body, long contentLength) {
+        long projectId = projects.require(name).id();
+        String uuid = UUID.randomUUID().toString();
+        String path = BlobPaths.upload(uuid);
+        try {
+            MessageDigest md = digest.newMessageDigest();
+            long size;
+            try (FileWriter writer = storage.writer(path, false)) {
+                size = DigestingCopier.copy(body, writer, md, limit(contentLength));
+                requireAnnounced(size, contentLength);
+                writer.commit();
+            }
+            verifyAndPlace(uuid, digest, Digest.of(digest.algorithm(), md.digest()));
+            records.register(projectId, digest, size, null, null);
+            return digest;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            removeQuietly(BlobPaths.uploadDirectory(uuid));
+        }
+    }
+
+    /** Appends a chunk (PATCH); {@code range} is null for a streamed chunk without Content-Range. */
+    public UploadStatus append(RepositoryName name, String uuid, ContentRange range, InputStream body, long contentLength) {
+        UploadSession session = sessions.require(name, uuid);
+        claim(uuid);
+        try {
+            long size = write(session, range, body, contentLength);
+            sessions.progressed(uuid, size);
+            return new UploadStatus(name, uuid, size);
+        } finally {
+            busy.remove(uuid);
+        }
+    }
+
+    /** Finishes an upload (PUT ?digest=), with an optional last chunk in the body. */
+    public Digest complete(RepositoryName name, String uuid, Digest digest, ContentRange range, InputStream body,
+            long contentLength) {
+        UploadSession session = sessions.require(name, uuid);
+        claim(uuid);
+        try {
+            long size = write(session, range, body, contentLength);
+            MessageDigest md = hashes.take(uuid, digest.newMessageDigest().getAlgorithm(), size)
+                    .orElseGet(() -> rehash(uuid, digest));
+            verifyAndPlace(uuid, digest, Digest.of(digest.algorithm(), md.digest()));
+            records.register(session.projectId(), digest, size, null, uuid);
+            removeQuietly(BlobPaths.uploadDirectory(uuid));
+            return digest;
+        } catch (RegistryException e) {
+            if (e.code() == OciErrorCode.DIGEST_INVALID) {
+                discard(uuid);
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            busy.remove(uuid);
+        }
+    }
+
+    /** How much of the upload has arrived (GET on the session). */
+    public UploadStatus status(RepositoryName name, String uuid) {
+        sessions.require(name, uuid);
+        return new UploadStatus(name, uuid, storedSize(uuid));
+    }
+
+    /** Abandons the upload (DELETE on the session): its bytes and its session go. */
+    public void cancel(RepositoryName name, String uuid) {
+        sessions.require(name, uuid);
+        discard(uuid);
+    }
+
+    private long write(UploadSession session, ContentRange range, InputStream body, long contentLength) {
+        String uuid = session.uuid();
+        String path = BlobPaths.upload(uuid);
+        try (FileWriter writer = storage.writer(path, true)) {
+            long before = writer.size();
+            if (range != null) {
+                range.requireContinues(before);
+                if (contentLength >= 0) {
+                    range.requireLength(contentLength);
+                }
+            }
+            // Continue the running digest when this node saw every byte so far; otherwise the PUT re-reads.
+            MessageDigest md = before == 0
+                    ? UploadHashes.newRunningDigest()
+                    : hashes.take(uuid, UploadHashes.RUNNING_ALGORITHM, before).orElse(null);
+            long limit = range != null ? range.length() : limit(contentLength);
+            long received = DigestingCopier.copy(body, writer, md, limit);
+            requireAnnounced(received, range != null ? range.length() : contentLength);
+            writer.commit();
+            long size = before + received;
+            if (md != null) {
+                hashes.put(uuid, md, size);
+            }
+            return size;
+        } catch (PathNotFoundException e) {
+            throw RegistryException.of(OciErrorCode.BLOB_UPLOAD_UNKNOWN, "upload %s has no data", uuid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private MessageDigest rehash(String uuid, Digest digest) {
+        MessageDigest md = digest.newMessageDigest();
+        try (InputStream in = storage.reader(BlobPaths.upload(uuid), 0)) {
+            DigestingCopier.hash(in, md);
+            return md;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Moves verified bytes to their content address; a mismatch is DIGEST_INVALID and moves nothing. */
+    private void verifyAndPlace(String uuid, Digest expected, Digest actual) throws IOException {
+        if (!expected.equals(actual)) {
+            throw RegistryException.of(OciErrorCode.DIGEST_INVALID,
+                    "content digest %s does not match the digest %s given", actual, expected);
+        }
+        storage.move(BlobPaths.upload(uuid), BlobPaths.blob(expected));
+    }
+
+    private long storedSize(String uuid) {
+        try {
+            return storage.stat(BlobPaths.upload(uuid)).size();
+        } catch (PathNotFoundException e) {
+            throw RegistryException.of(OciErrorCode.BLOB_UPLOAD_UNKNOWN, "upload %s has no data", uuid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void claim(String uuid) {
+        if (!busy.add(uuid)) {
+            throw RegistryException.of(OciErrorCode.BLOB_UPLOAD_INVALID,
+                    "another request is writing to upload %s; send chunks one after the other", uuid);
+        }
+    }
+
+    private void discard(String uuid) {
+        hashes.forget(uuid);
+        sessions.close(uuid);
+        removeQuietly(BlobPaths.uploadDirectory(uuid));
+    }
+
+    private void removeQuietly(String path) {
+        try {
+            storage.delete(path);
+        } catch (PathNotFoundException e) {
+            // already gone: nothing to clean up
+        } catch (IOException e) {
+            // Leftovers under uploads/ are purged by the upload purge; the client's answer does not depend on it.
+            LOGGER.log(Level.WARNING, "Could not remove {0}: {1}", new Object[] {path, e.getMessage()});
+        }
+    }
+
+    private static long limit(long contentLength) {
+        return contentLength >= 0 ? contentLength : UNBOUNDED;
+    }
+
+    private static void requireAnnounced(long received, long announced) {
+        if (announced >= 0 && received != announced) {
+            throw RegistryException.of(OciErrorCode.SIZE_INVALID,
+                    "received %d bytes but %d were announced", received, announced);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.berth.registry.boundary.oci;
+
+import io.berth.registry.boundary.ManifestInfo;
+import io.berth.registry.boundary.Manifests;
+import io.berth.registry.boundary.PushedManifest;
+import io.berth.registry.entity.MediaTypes;
+import io.berth.registry.entity.OciErrorCode;
+import io.berth.registry.entity.Reference;
+import io.berth.registry.entity.RegistryException;
+import io.berth.registry.entity.RepositoryName;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** {@code /v2/<name>/manifests/<reference>}: manifests by tag or digest. */
+@Path(Routes.NAME + "/manifests/{reference: [^/]+$}")
+public class ManifestsResource {
+
+    @Inject
+    Manifests manifests;
+
+    @Inject
+    Locations locations;
+
+    /**
+     * 200 with {@code Content-Type}, {@code Content-Length}, {@code Docker-Content-Digest} and {@code ETag};
+     * 404 MANIFEST_UNKNOWN (or NAME_UNKNOWN), also when a tag's manifest type is not among the types the
+     * client's {@code Accept} lists.
+     */
+    @HEAD
+    public Response head(@PathParam("name") String name, @PathParam("reference") String reference,
+            @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
+        ManifestInfo manifest = find(name, reference, accept);
+        return headers(Response.ok(), manifest).build();
+    }
+
+    /** As {@link #head}, with the manifest's exact bytes. */
+    @GET
+    public Response get(@PathParam("name") String name, @PathParam("reference") String reference,
+            @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
+        ManifestInfo manifest = find(name, reference, accept);
+        return headers(Response.ok(manifests.content(manifest)), manifest).build();
+    }
+
+    /**
+     * Stores a manifest (at most 4 MiB): 201 with {@code Location}, {@code Docker-Content-Digest} and, when it
+     * has a {@code subject}, {@code OCI-Subject}. 400 MANIFEST_INVALID, MANIFEST_BLOB_UNKNOWN, DIGEST_INVALID,
+     * TAG_INVALID; 404 NAME_UNKNOWN when the project does not exist; 413 when too large.
+     */
+    @PUT
+    public Response put(@PathParam("name") String nameText, @PathParam("reference") String reference,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+        RepositoryName name = new RepositoryName(nameText);
+        byte[] bytes = body.readNBytes(Manifests.MAX_MANIFEST_BYTES + 1);
+        if (bytes.length > Manifests.MAX_MANIFEST_BYTES) {
+            throw RegistryException.manifestTooLarge(bytes.length, Manifests.MAX_MANIFEST_BYTES);
+        }
+        PushedManifest pushed = manifests.put(name, Reference.parse(reference), contentType, bytes);
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, locations.manifest(name, pushed.digest()))
+                .header("Docker-Content-Digest", pushed.digest().toString())
+                .header(HttpHeaders.CONTENT_LENGTH, 0);
+        if (pushed.subject() != null) {
+            response.header("OCI-Subject", pushed.subject().toString());
+        }
+        return response.build();
+    }
+
+    /** Deletes by digest (the artifact) or by tag (the tag only): 202; 404 MANIFEST_UNKNOWN. */
+    @DELETE
+    public Response delete(@PathParam("name") String name, @PathParam("reference") String reference) {
+        manifests.delete(new RepositoryName(name), Reference.parse(reference));
+        return Response.accepted().header(HttpHeaders.CONTENT_LENGTH, 0).build();
+    }
+
+    private ManifestInfo find(String name, String referenceText, List<String> accept) {
+        Reference reference = Reference.parse(referenceText);
+        ManifestInfo manifest = manifests.find(new RepositoryName(name), reference);
+        // By digest the client named exact content and gets it; by tag, a type it did not accept is, for
+        // that client, no manifest at all (distribution answers the same way).
+        if (!reference.isDigest() && !accepts(accept, manifest.mediaType())) {
+            throw RegistryException.of(OciErrorCode.MANIFEST_UNKNOWN,
+                    "manifest %s is %s, which the Accept header does not list", referenceText, manifest.mediaType());
+        }
+        return manifest;
+    }
+
+    /**
+     * Whether a client that sent {@code acceptHeaders} takes a manifest of {@code mediaType}: yes if it lists
+     * the type, and also if it lists no manifest type at all (no header, {@code *}{@code /*}, plain JSON).
+     */
+    static boolean accepts(List<String> acceptHeaders, String mediaType) {
+        if (acceptHeaders == null) {
+            return true;
+        }
+        boolean listsManifestTypes = false;
+        for (String header : acceptHeaders) {
+            for (String type : header.split(",")) {
+                String normalized = MediaTypes.normalize(type);
+                if (mediaType.equals(normalized)) {
+                    return true;
+                }
+                listsManifestTypes |= MediaTypes.isManifest(normalized);
+            }
+        }
+        return !listsManifestTypes;
+    }
+
+    private static Response.ResponseBuilder headers(Response.ResponseBuilder response, ManifestInfo manifest) {
+        return response
+                .type(manifest.mediaType())
+                .header(HttpHeaders.CONTENT_LENGTH, manifest.size())
+                .header("Docker-Content-Digest", manifest.digest().toString())
+                .header(HttpHeaders.ETAG, "\"" + manifest.digest() + "\"");
+    }
+}

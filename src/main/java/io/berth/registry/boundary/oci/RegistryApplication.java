@@ -1,0 +1,29 @@
+package io.berth.registry.boundary.oci;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * The OCI Distribution API, mounted at {@code /v2}. Its resources and providers are listed explicitly so the
+ * Harbor API's error mappers (a different JSON shape) never answer for {@code /v2/}, and vice versa.
+ */
+@ApplicationPath("v2")
+public class RegistryApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                Base.class,
+                BlobsResource.class,
+                UploadsResource.class,
+                ManifestsResource.class,
+                TagsResource.class,
+                CatalogResource.class,
+                ReferrersResource.class,
+                ApiVersionHeader.class,
+                OciErrorMapper.class,
+                OciWebErrorMapper.class,
+                OciUnexpectedErrorMapper.class);
+    }
+}

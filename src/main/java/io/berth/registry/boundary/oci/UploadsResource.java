@@ -1,0 +1,135 @@
+package io.berth.registry.boundary.oci;
+
+import io.berth.registry.boundary.Blobs;
+import io.berth.registry.boundary.UploadStatus;
+import io.berth.registry.boundary.Uploads;
+import io.berth.registry.entity.ContentRange;
+import io.berth.registry.entity.Digest;
+import io.berth.registry.entity.OciErrorCode;
+import io.berth.registry.entity.RegistryException;
+import io.berth.registry.entity.RepositoryName;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+
+/**
+ * {@code /v2/<name>/blobs/uploads/}: blob uploads, one HTTP method per transition (distribution's
+ * {@code StartBlobUpload}, {@code PatchBlobData}, {@code PutBlobUploadComplete}, {@code GetUploadStatus},
+ * {@code CancelBlobUpload}). Bodies are read as streams, never buffered whole.
+ */
+@Path(Routes.NAME + "/blobs/uploads")
+public class UploadsResource {
+
+    @Inject
+    Uploads uploads;
+
+    @Inject
+    Blobs blobs;
+
+    @Inject
+    Locations locations;
+
+    /**
+     * Starts an upload: 202 with {@code Location}, {@code Range: 0-0} and {@code Docker-Upload-UUID}.
+     * With {@code ?digest=} the body is the whole blob: 201 with {@code Location} and {@code Docker-Content-Digest}.
+     * With {@code ?mount=<digest>&from=<repository>}: 201 if the blob is visible there, else a normal 202 upload.
+     * 404 NAME_UNKNOWN when the project does not exist; 400 DIGEST_INVALID when the body does not match.
+     */
+    @POST
+    public Response start(@PathParam("name") String nameText, @QueryParam("digest") String digestText,
+            @QueryParam("mount") String mountText, @QueryParam("from") String fromText,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        RepositoryName name = new RepositoryName(nameText);
+        if (mountText != null && fromText != null) {
+            Digest mount = Digest.parse(mountText);
+            if (blobs.mount(name, mount, new RepositoryName(fromText))) {
+                return created(name, mount);
+            }
+        }
+        if (digestText != null) {
+            Digest digest = Digest.parse(digestText);
+            uploads.monolithic(name, digest, body, contentLength == null ? -1 : contentLength);
+            return created(name, digest);
+        }
+        return inProgress(Response.accepted(), uploads.start(name));
+    }
+
+    /**
+     * Appends a chunk: with {@code Content-Range} it must start where the upload stands (else 416 with the
+     * current {@code Range}); without it the body is a streamed chunk. 202 with {@code Location} and {@code Range}.
+     */
+    @PATCH
+    @Path("{uuid: [^/]+$}")
+    public Response append(@PathParam("name") String name, @PathParam("uuid") String uuid,
+            @HeaderParam("Content-Range") String contentRange,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        UploadStatus status = uploads.append(new RepositoryName(name), uuid, range(contentRange), body,
+                contentLength == null ? -1 : contentLength);
+        return inProgress(Response.accepted(), status);
+    }
+
+    /**
+     * Completes the upload with {@code ?digest=}, the body optionally carrying a last chunk: 201 with
+     * {@code Location} and {@code Docker-Content-Digest}; 400 DIGEST_INVALID (and the upload is discarded)
+     * when the bytes do not match; 404 BLOB_UPLOAD_UNKNOWN.
+     */
+    @PUT
+    @Path("{uuid: [^/]+$}")
+    public Response complete(@PathParam("name") String nameText, @PathParam("uuid") String uuid,
+            @QueryParam("digest") String digestText, @HeaderParam("Content-Range") String contentRange,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        RepositoryName name = new RepositoryName(nameText);
+        if (digestText == null) {
+            throw RegistryException.of(OciErrorCode.DIGEST_INVALID, "the digest query parameter is required");
+        }
+        Digest digest = Digest.parse(digestText);
+        uploads.complete(name, uuid, digest, range(contentRange), body, contentLength == null ? -1 : contentLength);
+        return created(name, digest);
+    }
+
+    /** 204 with {@code Range} (bytes received so far) and {@code Location}; 404 BLOB_UPLOAD_UNKNOWN. */
+    @GET
+    @Path("{uuid: [^/]+$}")
+    public Response status(@PathParam("name") String name, @PathParam("uuid") String uuid) {
+        return inProgress(Response.noContent(), uploads.status(new RepositoryName(name), uuid));
+    }
+
+    /** Cancels the upload: 204; 404 BLOB_UPLOAD_UNKNOWN. */
+    @DELETE
+    @Path("{uuid: [^/]+$}")
+    public Response cancel(@PathParam("name") String name, @PathParam("uuid") String uuid) {
+        uploads.cancel(new RepositoryName(name), uuid);
+        return Response.noContent().build();
+    }
+
+    private Response inProgress(Response.ResponseBuilder response, UploadStatus status) {
+        return response
+                .header(HttpHeaders.LOCATION, locations.upload(status.repository(), status.uuid()))
+                .header("Range", ContentRange.uploadRangeHeader(status.size()))
+                .header("Docker-Upload-UUID", status.uuid())
+                .header(HttpHeaders.CONTENT_LENGTH, 0)
+                .build();
+    }
+
+    private Response created(RepositoryName name, Digest digest) {
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, locations.blob(name, digest))
+                .header("Docker-Content-Digest", digest.toString())
+                .header(HttpHeaders.CONTENT_LENGTH, 0)
+                .build();
+    }
+
+    private static ContentRange range(String header) {
+        return header == null || header.isBlank() ? null : ContentRange.parse(header);
+    }
+}

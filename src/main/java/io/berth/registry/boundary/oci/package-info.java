@@ -1,0 +1,10 @@
+/**
+ * The HTTP face of the OCI Distribution API 1.1 under {@code /v2/}: one JAX-RS resource per OCI resource
+ * (blobs, uploads, manifests, tags, catalog, referrers), each thin: it parses path and headers into value
+ * objects, calls one facade of {@code io.berth.registry.boundary}, and builds the response with the headers
+ * clients rely on ({@code Location}, {@code Range}, {@code Docker-Content-Digest}, {@code Docker-Upload-UUID}).
+ * <p>
+ * Errors leave as {@link io.berth.registry.entity.RegistryException}s and are rendered once, as
+ * {@code {"errors":[...]}}, by {@link io.berth.registry.boundary.oci.OciErrorMapper}.
+ */
+package io.berth.registry.boundary.oci;

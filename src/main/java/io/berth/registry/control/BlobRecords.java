@@ -1,0 +1,98 @@
+package io.berth.registry.control;
+
+import io.berth.platform.RetryOnConflict;
+import io.berth.registry.entity.Blob;
+import io.berth.registry.entity.Digest;
+import io.berth.registry.entity.ProjectBlob;
+import io.berth.registry.entity.UploadSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Writes the metadata of blobs whose bytes are already in place: the blob row and the project's sight of it.
+ * <p>
+ * Each method is its own short transaction, retried when it loses a race (two clients finishing the same
+ * blob at once both insert it; the loser finds the winner's row on its second attempt). The facades that
+ * stream bytes call in here only after the bytes are verified and moved, so no transaction is held open
+ * while a client sends gigabytes.
+ */
+@ApplicationScoped
+public class BlobRecords {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Records a verified blob as visible in the project and ends the upload session, if any. */
+    @RetryOnConflict
+    @Transactional(TxType.REQUIRES_NEW)
+    public void register(long projectId, Digest digest, long size, String mediaType, String uploadUuid) {
+        Instant now = Clock.now();
+        Blob blob = ensure(digest, size, mediaType, now);
+        link(projectId, blob, now);
+        if (uploadUuid != null) {
+            UploadSession session = em.find(UploadSession.class, uploadUuid);
+            if (session != null) {
+                em.remove(session);
+            }
+        }
+    }
+
+    /** Makes a blob already visible in one project visible in another (a cross-repository mount). */
+    @RetryOnConflict
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean mount(long fromProjectId, long toProjectId, Digest digest) {
+        Optional<Blob> blob = visible(fromProjectId, digest);
+        if (blob.isEmpty() || !blob.get().status().isUsable()) {
+            return false;
+        }
+        Instant now = Clock.now();
+        blob.get().touch(now);
+        link(toProjectId, blob.get(), now);
+        return true;
+    }
+
+    /** Takes a blob that GC marked for deletion back to NONE, because a client is about to rely on it. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void rescue(Digest digest) {
+        em.createNamedQuery(Blob.FIND_BY_DIGEST, Blob.class)
+                .setParameter("digest", digest.toString())
+                .getResultStream().findFirst()
+                .ifPresent(b -> b.touch(Clock.now()));
+    }
+
+    /** The blob row for {@code digest}, inserted if new. Must run inside a transaction. */
+    public Blob ensure(Digest digest, long size, String mediaType, Instant now) {
+        Optional<Blob> existing = em.createNamedQuery(Blob.FIND_BY_DIGEST, Blob.class)
+                .setParameter("digest", digest.toString())
+                .getResultStream().findFirst();
+        if (existing.isPresent()) {
+            existing.get().touch(now);
+            return existing.get();
+        }
+        Blob blob = new Blob(digest, size, mediaType, now);
+        em.persist(blob);
+        em.flush();
+        return blob;
+    }
+
+    /** Lets the project see the blob. Must run inside a transaction. */
+    public void link(long projectId, Blob blob, Instant now) {
+        if (em.find(ProjectBlob.class, new ProjectBlob.Key(projectId, blob.id())) == null) {
+            em.persist(new ProjectBlob(projectId, blob.id(), now));
+            em.flush();
+        }
+    }
+
+    /** The blob if the project may see it. */
+    public Optional<Blob> visible(long projectId, Digest digest) {
+        return em.createNamedQuery(ProjectBlob.FIND_VISIBLE, Blob.class)
+                .setParameter("projectId", projectId)
+                .setParameter("digest", digest.toString())
+                .getResultStream().findFirst();
+    }
+}

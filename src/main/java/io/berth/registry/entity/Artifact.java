@@ -1,0 +1,146 @@
+package io.berth.registry.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * An artifact: one manifest (image, index or any OCI artifact) in one repository, addressed by digest.
+ * <p>
+ * It records what listings and referrers need without reading the manifest again: media types, the
+ * artifact type, the total size, the subject it refers to and its annotations (as JSON).
+ */
+@Entity
+@Table(name = "artifact")
+@NamedQuery(name = Artifact.FIND_BY_DIGEST,
+        query = "SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId AND a.digest = :digest")
+@NamedQuery(name = Artifact.FIND_BY_DIGESTS,
+        query = "SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId AND a.digest IN :digests")
+@NamedQuery(name = Artifact.FIND_REFERRERS,
+        query = "SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId AND a.subjectDigest = :subject ORDER BY a.pushTime, a.id")
+public class Artifact {
+
+    public static final String FIND_BY_DIGEST = "Artifact.findByDigest";
+    public static final String FIND_BY_DIGESTS = "Artifact.findByDigests";
+    public static final String FIND_REFERRERS = "Artifact.findReferrers";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "repository_id", nullable = false)
+    private long repositoryId;
+
+    @Column(name = "project_id", nullable = false)
+    private long projectId;
+
+    @Column(nullable = false)
+    private String digest;
+
+    /** The config media type for images (Harbor's {@code media_type}); the manifest type otherwise. */
+    @Column(name = "media_type", nullable = false)
+    private String mediaType;
+
+    @Column(name = "manifest_media_type", nullable = false)
+    private String manifestMediaType;
+
+    @Column(name = "artifact_type")
+    private String artifactType;
+
+    @Column(name = "manifest_size", nullable = false)
+    private long manifestSize;
+
+    @Column(nullable = false)
+    private long size;
+
+    @Column(name = "subject_digest")
+    private String subjectDigest;
+
+    private String annotations;
+
+    @Column(name = "push_time", nullable = false)
+    private Instant pushTime;
+
+    @Column(name = "pull_time")
+    private Instant pullTime;
+
+    protected Artifact() {
+    }
+
+    public Artifact(long repositoryId, long projectId, Digest digest, String manifestMediaType, String mediaType,
+            String artifactType, long manifestSize, long size, Digest subject, String annotations, Instant now) {
+        this.repositoryId = repositoryId;
+        this.projectId = projectId;
+        this.digest = digest.toString();
+        this.manifestMediaType = manifestMediaType;
+        this.mediaType = mediaType;
+        this.artifactType = artifactType;
+        this.manifestSize = manifestSize;
+        this.size = size;
+        this.subjectDigest = subject == null ? null : subject.toString();
+        this.annotations = annotations;
+        this.pushTime = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long repositoryId() {
+        return repositoryId;
+    }
+
+    public long projectId() {
+        return projectId;
+    }
+
+    public Digest digest() {
+        return Digest.parse(digest);
+    }
+
+    public String manifestMediaType() {
+        return manifestMediaType;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String artifactType() {
+        return artifactType;
+    }
+
+    public long manifestSize() {
+        return manifestSize;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public String subjectDigest() {
+        return subjectDigest;
+    }
+
+    public String annotations() {
+        return annotations;
+    }
+
+    public Instant pushTime() {
+        return pushTime;
+    }
+
+    public Instant pullTime() {
+        return pullTime;
+    }
+
+    /** A re-push of the same manifest refreshes the push time, as Harbor does. */
+    public void pushedAgain(Instant now) {
+        this.pushTime = now;
+    }
+}

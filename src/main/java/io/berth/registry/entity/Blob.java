@@ -1,0 +1,96 @@
+package io.berth.registry.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A blob known to the registry: its digest, size and garbage-collection state. The bytes are in the
+ * storage driver at the content-addressed path of the digest (see {@code BlobPaths}).
+ */
+@Entity
+@Table(name = "blob")
+@NamedQuery(name = Blob.FIND_BY_DIGEST, query = "SELECT b FROM Blob b WHERE b.digest = :digest")
+@NamedQuery(name = Blob.FIND_BY_DIGESTS, query = "SELECT b FROM Blob b WHERE b.digest IN :digests")
+public class Blob {
+
+    public static final String FIND_BY_DIGEST = "Blob.findByDigest";
+    public static final String FIND_BY_DIGESTS = "Blob.findByDigests";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String digest;
+
+    @Column(nullable = false)
+    private long size;
+
+    @Column(name = "media_type")
+    private String mediaType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private BlobStatus status = BlobStatus.NONE;
+
+    @Version
+    private long version;
+
+    @Column(name = "creation_time", nullable = false)
+    private Instant creationTime;
+
+    @Column(name = "update_time", nullable = false)
+    private Instant updateTime;
+
+    protected Blob() {
+    }
+
+    public Blob(Digest digest, long size, String mediaType, Instant now) {
+        this.digest = digest.toString();
+        this.size = size;
+        this.mediaType = mediaType;
+        this.creationTime = now;
+        this.updateTime = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Digest digest() {
+        return Digest.parse(digest);
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public BlobStatus status() {
+        return status;
+    }
+
+    public Instant updateTime() {
+        return updateTime;
+    }
+
+    /** A push that needs this blob takes it back out of GC's hands (Harbor's "touch"). */
+    public void touch(Instant now) {
+        if (status == BlobStatus.DELETE) {
+            status = BlobStatus.NONE;
+        }
+        updateTime = now;
+    }
+}
