@@ -1,0 +1,200 @@
+package io.berth.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Berth server for the integration tests: the built WAR on Payara Micro, in its own JVM, on a free
+ * port, with a fresh data directory and a clean database (embedded H2, or MariaDB when the build passes
+ * {@code it.db.url}). Starting Payara costs tens of seconds on two cores, so one server serves the whole run
+ * ({@link #shared()}); a test that needs a restart calls {@link #restart()}, which keeps port, data and database.
+ */
+public final class BerthServer {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static BerthServer shared;
+
+    private final int port;
+    private final Path workDirectory;
+    private final Path dataDirectory;
+    private final Path log;
+    private final Map<String, String> environment;
+    private Process process;
+
+    private BerthServer(Map<String, String> extraEnvironment) throws IOException {
+        this.port = freePort();
+        this.workDirectory = Path.of(System.getProperty("it.work.dir", "target/it-server"), "berth-" + port).toAbsolutePath();
+        this.dataDirectory = workDirectory.resolve("data");
+        this.log = workDirectory.resolve("server.log");
+        Files.createDirectories(workDirectory);
+        this.environment = new java.util.HashMap<>(extraEnvironment);
+        environment.put("BERTH_DATA_DIR", dataDirectory.toString());
+        String dbUrl = System.getProperty("it.db.url", "");
+        if (!dbUrl.isBlank()) {
+            environment.put("BERTH_DB_URL", dbUrl);
+            environment.put("BERTH_DB_USER", System.getProperty("it.db.user", "berth"));
+            environment.put("BERTH_DB_PASSWORD", System.getProperty("it.db.password", "berth"));
+        }
+    }
+
+    /** The server shared by all integration tests of this JVM, started on first use, stopped at JVM exit. */
+    public static synchronized BerthServer shared() {
+        if (shared == null) {
+            try {
+                BerthServer server = new BerthServer(Map.of());
+                server.cleanDatabase();
+                server.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+                shared = server;
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException("Cannot start Berth for the integration tests", e);
+            }
+        }
+        return shared;
+    }
+
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** {@code host:port}, as image references spell the registry. */
+    public String authority() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public boolean usesMariaDb() {
+        return environment.containsKey("BERTH_DB_URL");
+    }
+
+    /** Stops the JVM and starts it again on the same port, data directory and database. */
+    public synchronized void restart() throws IOException {
+        stop();
+        start();
+    }
+
+    private void start() throws IOException {
+        String java = Path.of(System.getProperty("java.home.for.server", System.getProperty("java.home")), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
+                "-jar", requiredPath("payara.micro.jar"),
+                "--deploy", requiredPath("berth.war"),
+                "--contextroot", "/",
+                "--nocluster",
+                "--port", Integer.toString(port),
+                "--rootdir", workDirectory.resolve("payara").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        awaitReady();
+    }
+
+    public synchronized void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitReady() throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Berth exited with " + process.exitValue() + " during start-up; see " + log + "\n" + tail());
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base().resolve("/v2/"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200 || response.statusCode() == 401) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        stop();
+        throw new IllegalStateException("Berth was not ready within " + START_TIMEOUT + "; see " + log + "\n" + tail());
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** MariaDB keeps state between runs: drop every table so each run starts from the first migration. */
+    private void cleanDatabase() throws SQLException {
+        if (!usesMariaDb()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(environment.get("BERTH_DB_URL"),
+                environment.get("BERTH_DB_USER"), environment.get("BERTH_DB_PASSWORD"));
+             Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            s.execute("SET FOREIGN_KEY_CHECKS = 0");
+            for (String table : tables) {
+                s.execute("DROP TABLE `" + table.replace("`", "``") + "`");
+            }
+            s.execute("SET FOREIGN_KEY_CHECKS = 1");
+        }
+    }
+
+    private static String requiredPath(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !Files.exists(Path.of(value))) {
+            throw new IllegalStateException("System property " + property + " must name an existing file (set by the failsafe plugin), got " + value);
+        }
+        return value;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
