@@ -1,0 +1,26 @@
+package io.berth.platform.api;
+
+import io.berth.rbac.boundary.ProjectsResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * The Harbor-compatible REST API at {@code /api/v2.0}. Resources are listed explicitly: the OCI API under
+ * {@code /v2} is a separate application with another error shape, and neither must answer for the other.
+ */
+@ApplicationPath("api/v2.0")
+public class ApiApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                ProjectsResource.class,
+                SystemResource.class,
+                RequestIdFilter.class,
+                JsonbSnakeCase.class,
+                ApiExceptionMapper.class,
+                ApiWebExceptionMapper.class,
+                ApiUnexpectedExceptionMapper.class);
+    }
+}
