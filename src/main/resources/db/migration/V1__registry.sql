@@ -36,7 +36,7 @@ CREATE INDEX ix_repository_project ON repository (project_id);
 
 -- Blob bytes live in the storage driver, content-addressed; this row tracks size and GC state.
 -- status follows the GC state machine in io.berth.registry.entity.BlobStatus.
-CREATE TABLE blob (
+CREATE TABLE registry_blob (
     id ${id},
     digest VARCHAR(255) ${bin} NOT NULL,
     size BIGINT NOT NULL,
@@ -55,7 +55,7 @@ CREATE TABLE project_blob (
     creation_time ${datetime} NOT NULL,
     PRIMARY KEY (project_id, blob_id),
     CONSTRAINT fk_project_blob_project FOREIGN KEY (project_id) REFERENCES project (id) ON DELETE CASCADE,
-    CONSTRAINT fk_project_blob_blob FOREIGN KEY (blob_id) REFERENCES blob (id) ON DELETE CASCADE
+    CONSTRAINT fk_project_blob_blob FOREIGN KEY (blob_id) REFERENCES registry_blob (id) ON DELETE CASCADE
 ) ${table_options};
 CREATE INDEX ix_project_blob_blob ON project_blob (blob_id);
 
@@ -98,7 +98,7 @@ CREATE TABLE artifact_blob (
     blob_id BIGINT NOT NULL,
     PRIMARY KEY (artifact_id, blob_id),
     CONSTRAINT fk_artifact_blob_artifact FOREIGN KEY (artifact_id) REFERENCES artifact (id) ON DELETE CASCADE,
-    CONSTRAINT fk_artifact_blob_blob FOREIGN KEY (blob_id) REFERENCES blob (id)
+    CONSTRAINT fk_artifact_blob_blob FOREIGN KEY (blob_id) REFERENCES registry_blob (id)
 ) ${table_options};
 CREATE INDEX ix_artifact_blob_blob ON artifact_blob (blob_id);
 

@@ -17,7 +17,7 @@ import java.time.Instant;
  * storage driver at the content-addressed path of the digest (see {@code BlobPaths}).
  */
 @Entity
-@Table(name = "blob")
+@Table(name = "registry_blob")
 @NamedQuery(name = Blob.FIND_BY_DIGEST, query = "SELECT b FROM Blob b WHERE b.digest = :digest")
 @NamedQuery(name = Blob.FIND_BY_DIGESTS, query = "SELECT b FROM Blob b WHERE b.digest IN :digests")
 public class Blob {
