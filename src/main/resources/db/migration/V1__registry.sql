@@ -42,7 +42,6 @@ CREATE TABLE registry_blob (
     size BIGINT NOT NULL,
     media_type VARCHAR(255),
     status VARCHAR(16) NOT NULL DEFAULT 'NONE',
-    version BIGINT NOT NULL DEFAULT 0,
     creation_time ${datetime} NOT NULL,
     update_time ${datetime} NOT NULL,
     CONSTRAINT uq_blob_digest UNIQUE (digest)
@@ -70,7 +69,9 @@ CREATE TABLE artifact (
     manifest_size BIGINT NOT NULL,
     size BIGINT NOT NULL,
     subject_digest VARCHAR(255) ${bin},
-    annotations ${text},
+    -- MEDIUMTEXT, not ${text}: annotations may fill most of a 4 MiB manifest, and H2's CHARACTER VARYING
+    -- stops at 1,000,000 characters. H2 reads MEDIUMTEXT as a CLOB; MariaDB holds 16 MB in it.
+    annotations MEDIUMTEXT,
     push_time ${datetime} NOT NULL,
     pull_time ${datetime},
     CONSTRAINT uq_artifact_repository_digest UNIQUE (repository_id, digest),
@@ -109,7 +110,7 @@ CREATE TABLE artifact_reference (
     child_id BIGINT NOT NULL,
     child_digest VARCHAR(255) ${bin} NOT NULL,
     platform ${text},
-    annotations ${text},
+    annotations MEDIUMTEXT, -- as artifact.annotations
     CONSTRAINT uq_artifact_reference UNIQUE (parent_id, child_id),
     CONSTRAINT fk_artifact_reference_parent FOREIGN KEY (parent_id) REFERENCES artifact (id) ON DELETE CASCADE,
     CONSTRAINT fk_artifact_reference_child FOREIGN KEY (child_id) REFERENCES artifact (id)

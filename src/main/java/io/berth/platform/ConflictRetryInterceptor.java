@@ -7,6 +7,7 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 public class ConflictRetryInterceptor {
 
     private static final Logger LOGGER = Logger.getLogger(ConflictRetryInterceptor.class.getName());
-    static final int ATTEMPTS = 4;
+    static final int ATTEMPTS = 5;
 
     @AroundInvoke
     Object retry(InvocationContext context) throws Exception {
@@ -33,7 +34,21 @@ public class ConflictRetryInterceptor {
                 }
                 LOGGER.log(Level.FINE, "Write conflict in {0}, attempt {1}: {2}",
                         new Object[] {context.getMethod().getName(), attempt, e.toString()});
+                backOff(attempt);
             }
+        }
+    }
+
+    /**
+     * Waits a little, longer after each failure and with jitter, so that the winner of the race commits
+     * before the losers look again and the losers do not collide with each other a second time.
+     */
+    private static void backOff(int attempt) {
+        long millis = (5L << attempt) + ThreadLocalRandom.current().nextLong(10);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,6 +2,7 @@ package io.berth.registry.control;
 
 import io.berth.platform.RetryOnConflict;
 import io.berth.registry.entity.Blob;
+import io.berth.registry.entity.BlobStatus;
 import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.ProjectBlob;
 import io.berth.registry.entity.UploadSession;
@@ -11,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,7 +53,7 @@ public class BlobRecords {
             return false;
         }
         Instant now = Clock.now();
-        blob.get().touch(now);
+        reclaim(List.of(blob.get()), now);
         link(toProjectId, blob.get(), now);
         return true;
     }
@@ -62,7 +64,15 @@ public class BlobRecords {
         em.createNamedQuery(Blob.FIND_BY_DIGEST, Blob.class)
                 .setParameter("digest", digest.toString())
                 .getResultStream().findFirst()
-                .ifPresent(b -> b.touch(Clock.now()));
+                .ifPresent(b -> reclaim(List.of(b), Clock.now()));
+    }
+
+    /** Moves those of {@code blobs} that GC marked back to NONE. Must run inside a transaction. */
+    public void reclaim(List<Blob> blobs, Instant now) {
+        List<Long> marked = blobs.stream().filter(b -> b.status() == BlobStatus.DELETE).map(Blob::id).toList();
+        if (!marked.isEmpty()) {
+            em.createNamedQuery(Blob.RECLAIM).setParameter("now", now).setParameter("ids", marked).executeUpdate();
+        }
     }
 
     /** The blob row for {@code digest}, inserted if new. Must run inside a transaction. */
@@ -71,7 +81,8 @@ public class BlobRecords {
                 .setParameter("digest", digest.toString())
                 .getResultStream().findFirst();
         if (existing.isPresent()) {
-            existing.get().touch(now);
+            // Uploaded again: GC's grace window starts over, and a mark is lifted.
+            em.createNamedQuery(Blob.REFRESH).setParameter("now", now).setParameter("id", existing.get().id()).executeUpdate();
             return existing.get();
         }
         Blob blob = new Blob(digest, size, mediaType, now);

@@ -124,10 +124,10 @@ public class ManifestRecords {
                 .setParameter("digests", digests)
                 .getResultList()) {
             if (blob.status().isUsable()) {
-                blob.touch(now);
                 found.put(blob.digest(), blob);
             }
         }
+        blobs.reclaim(List.copyOf(found.values()), now);
         for (Descriptor reference : references) {
             if (!found.containsKey(reference.digest())) {
                 throw RegistryException.of(OciErrorCode.MANIFEST_BLOB_UNKNOWN,

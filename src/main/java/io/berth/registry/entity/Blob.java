@@ -9,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
@@ -20,6 +19,11 @@ import java.time.Instant;
 @Table(name = "registry_blob")
 @NamedQuery(name = Blob.FIND_BY_DIGEST, query = "SELECT b FROM Blob b WHERE b.digest = :digest")
 @NamedQuery(name = Blob.FIND_BY_DIGESTS, query = "SELECT b FROM Blob b WHERE b.digest IN :digests")
+@NamedQuery(name = Blob.RECLAIM, query = "UPDATE Blob b SET b.status = io.berth.registry.entity.BlobStatus.NONE,"
+        + " b.updateTime = :now WHERE b.id IN :ids AND b.status = io.berth.registry.entity.BlobStatus.DELETE")
+@NamedQuery(name = Blob.REFRESH, query = "UPDATE Blob b SET b.updateTime = :now,"
+        + " b.status = io.berth.registry.entity.BlobStatus.NONE WHERE b.id = :id"
+        + " AND b.status IN (io.berth.registry.entity.BlobStatus.NONE, io.berth.registry.entity.BlobStatus.DELETE)")
 public class Blob {
 
     public static final String FIND_BY_DIGEST = "Blob.findByDigest";
@@ -41,9 +45,6 @@ public class Blob {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private BlobStatus status = BlobStatus.NONE;
-
-    @Version
-    private long version;
 
     @Column(name = "creation_time", nullable = false)
     private Instant creationTime;
@@ -86,11 +87,12 @@ public class Blob {
         return updateTime;
     }
 
-    /** A push that needs this blob takes it back out of GC's hands (Harbor's "touch"). */
-    public void touch(Instant now) {
-        if (status == BlobStatus.DELETE) {
-            status = BlobStatus.NONE;
-        }
-        updateTime = now;
-    }
+    /**
+     * Takes a blob that GC marked back out of its hands (Harbor's "touch"): a bulk update, so pushes that all
+     * reference one popular base layer serialise briefly on its row instead of failing a version check.
+     */
+    public static final String RECLAIM = "Blob.reclaim";
+
+    /** Refreshes the time GC's grace window counts from, when the blob is uploaded again. */
+    public static final String REFRESH = "Blob.refresh";
 }
