@@ -1,0 +1,10 @@
+/**
+ * Registry logic below the facades: the storage layout ({@link io.berth.registry.control.BlobPaths}),
+ * digest-verifying copies, the metadata writers for blobs, uploads and manifests, and node-local caches.
+ * <p>
+ * The writers ({@code BlobRecords}, {@code ManifestRecords}, {@code UploadSessions}) each open their own
+ * short transaction, one level below the facade, so that {@code @RetryOnConflict} can re-run a whole
+ * transaction when two pushes race; the caches hold only content-addressed or re-computable state, never
+ * the truth, so several nodes can share one database and store.
+ */
+package io.berth.registry.control;
