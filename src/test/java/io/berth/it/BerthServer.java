@@ -28,6 +28,8 @@ import java.util.Map;
 public final class BerthServer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    /** What Payara Micro logs once every application is deployed and started. */
+    private static final String READY_LINE = ") ready in ";
     private static BerthServer shared;
 
     private final int port;
@@ -106,8 +108,9 @@ public final class BerthServer {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        long logOffset = Files.exists(log) ? Files.size(log) : 0;
         process = builder.start();
-        awaitReady();
+        awaitReady(logOffset);
     }
 
     public synchronized void stop() {
@@ -123,12 +126,21 @@ public final class BerthServer {
         }
     }
 
-    private void awaitReady() throws IOException {
+    /**
+     * Waits until Payara has logged that it is ready (after {@code logOffset}, since a restart appends to the
+     * same log) and {@code /v2/} answers. The HTTP check alone is not enough: while the WAR is still being
+     * started, the listener already answers, and requests fail with 500s from the web container.
+     */
+    private void awaitReady(long logOffset) throws IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Berth exited with " + process.exitValue() + " during start-up; see " + log + "\n" + tail());
+            }
+            if (!logShowsReady(logOffset)) {
+                pause();
+                continue;
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base().resolve("/v2/"))
@@ -142,15 +154,30 @@ public final class BerthServer {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);
             }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
+            pause();
         }
         stop();
         throw new IllegalStateException("Berth was not ready within " + START_TIMEOUT + "; see " + log + "\n" + tail());
+    }
+
+    /** Whether Payara Micro's "... ready in N (ms)" line appears in the log after {@code offset}. */
+    private boolean logShowsReady(long offset) throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(Math.min(offset, Files.size(log)));
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains(READY_LINE);
+        }
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private String tail() {

@@ -1,5 +1,6 @@
 package io.berth.it;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -129,7 +131,7 @@ public final class RegistryClient {
     public HttpResponse<byte[]> patchStreamed(String location, byte[] chunk) {
         return send(request(location)
                 .header("Content-Type", "application/octet-stream")
-                .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunk)))
+                .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunk)))
                 .build());
     }
 
@@ -156,7 +158,7 @@ public final class RegistryClient {
     public HttpResponse<byte[]> pushBlobChunked(String repository, byte[] content, int chunkSize) {
         String location = startUploadLocation(repository);
         for (int offset = 0; offset < content.length; offset += chunkSize) {
-            byte[] chunk = java.util.Arrays.copyOfRange(content, offset, Math.min(content.length, offset + chunkSize));
+            byte[] chunk = Arrays.copyOfRange(content, offset, Math.min(content.length, offset + chunkSize));
             HttpResponse<byte[]> patched = patch(location, chunk, offset);
             if (patched.statusCode() != 202) {
                 throw new AssertionError("PATCH at " + offset + " answered " + patched.statusCode() + ": " + text(patched));
@@ -268,8 +270,16 @@ public final class RegistryClient {
     }
 
     public static String sha256(byte[] content) {
+        return digest("sha256", "SHA-256", content);
+    }
+
+    public static String sha512(byte[] content) {
+        return digest("sha512", "SHA-512", content);
+    }
+
+    private static String digest(String algorithm, String jcaName, byte[] content) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return algorithm + ":" + HexFormat.of().formatHex(MessageDigest.getInstance(jcaName).digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -105,7 +105,10 @@ public class Uploads {
         }
     }
 
-    /** Appends a chunk (PATCH); {@code range} is null for a streamed chunk without Content-Range. */
+    /**
+     * Appends a chunk (PATCH); {@code range} is null for a streamed chunk without Content-Range. A chunk that is
+     * refused or breaks off leaves the upload as it was, so the client can send it again.
+     */
     public UploadStatus append(RepositoryName name, String uuid, ContentRange range, InputStream body, long contentLength) {
         UploadSession session = sessions.require(name, uuid);
         claim(uuid);
@@ -171,8 +174,21 @@ public class Uploads {
                     ? UploadHashes.newRunningDigest()
                     : hashes.take(uuid, UploadHashes.RUNNING_ALGORITHM, before).orElse(null);
             long limit = range != null ? range.length() : limit(contentLength);
-            long received = DigestingCopier.copy(body, writer, md, limit);
-            requireAnnounced(received, range != null ? range.length() : contentLength);
+            long received;
+            try {
+                received = DigestingCopier.copy(body, writer, md, limit);
+                requireAnnounced(received, range != null ? range.length() : contentLength);
+            } catch (RuntimeException | IOException e) {
+                // A chunk lands whole or not at all. Kept, the part of a refused or broken chunk would move the
+                // upload on, and the client's resend of that chunk would meet a 416. cancel() truncates the
+                // file back to its size when this writer opened it.
+                try {
+                    writer.cancel();
+                } catch (IOException cancelFailed) {
+                    e.addSuppressed(cancelFailed);
+                }
+                throw e;
+            }
             writer.commit();
             long size = before + received;
             if (md != null) {

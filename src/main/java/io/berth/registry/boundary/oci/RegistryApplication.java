@@ -2,6 +2,7 @@ package io.berth.registry.boundary.oci;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,5 +26,15 @@ public class RegistryApplication extends Application {
                 OciErrorMapper.class,
                 OciWebErrorMapper.class,
                 OciUnexpectedErrorMapper.class);
+    }
+
+    /**
+     * Jersey turns a relative {@code Location} into an absolute URL built from the request it sees, which behind
+     * a TLS proxy is {@code http://}: clients would follow it off HTTPS. {@link Locations} hands out path-absolute
+     * URLs (or ones on {@code BERTH_EXTERNAL_URL}) on purpose, so they must leave as they are.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true);
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * {@code /v2/<name>/blobs/uploads/}: blob uploads, one HTTP method per transition (distribution's
@@ -42,7 +43,8 @@ public class UploadsResource {
     /**
      * Starts an upload: 202 with {@code Location}, {@code Range: 0-0} and {@code Docker-Upload-UUID}.
      * With {@code ?digest=} the body is the whole blob: 201 with {@code Location} and {@code Docker-Content-Digest}.
-     * With {@code ?mount=<digest>&from=<repository>}: 201 if the blob is visible there, else a normal 202 upload.
+     * With {@code ?mount=<digest>&from=<repository>}: 201 if the blob is visible there, else (also when either
+     * parameter is malformed) a normal 202 upload.
      * 404 NAME_UNKNOWN when the project does not exist; 400 DIGEST_INVALID when the body does not match.
      */
     @POST
@@ -51,9 +53,9 @@ public class UploadsResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
         RepositoryName name = new RepositoryName(nameText);
         if (mountText != null && fromText != null) {
-            Digest mount = Digest.parse(mountText);
-            if (blobs.mount(name, mount, new RepositoryName(fromText))) {
-                return created(name, mount);
+            Optional<Digest> mounted = mount(name, mountText, fromText);
+            if (mounted.isPresent()) {
+                return created(name, mounted.get());
             }
         }
         if (digestText != null) {
@@ -67,6 +69,7 @@ public class UploadsResource {
     /**
      * Appends a chunk: with {@code Content-Range} it must start where the upload stands (else 416 with the
      * current {@code Range}); without it the body is a streamed chunk. 202 with {@code Location} and {@code Range}.
+     * 400 SIZE_INVALID when the body is not as long as announced; a refused chunk leaves the upload unchanged.
      */
     @PATCH
     @Path("{uuid: [^/]+$}")
@@ -110,6 +113,24 @@ public class UploadsResource {
     public Response cancel(@PathParam("name") String name, @PathParam("uuid") String uuid) {
         uploads.cancel(new RepositoryName(name), uuid);
         return Response.noContent().build();
+    }
+
+    /**
+     * The mounted digest, or empty when {@code from} does not have the blob, and also when {@code mount} is no
+     * digest or {@code from} no Berth repository (say {@code busybox}, without a project): the specification's
+     * answer to a mount the registry cannot perform is a plain upload (202), not a failed push, and distribution
+     * treats unreadable mount parameters the same way.
+     */
+    private Optional<Digest> mount(RepositoryName name, String mountText, String fromText) {
+        Digest digest;
+        RepositoryName from;
+        try {
+            digest = Digest.parse(mountText);
+            from = new RepositoryName(fromText);
+        } catch (RegistryException e) {
+            return Optional.empty();
+        }
+        return blobs.mount(name, digest, from) ? Optional.of(digest) : Optional.empty();
     }
 
     private Response inProgress(Response.ResponseBuilder response, UploadStatus status) {
