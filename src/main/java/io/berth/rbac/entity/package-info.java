@@ -1,5 +1,7 @@
 /**
- * Persistent RBAC state: {@link io.berth.rbac.entity.Project} and its metadata.
+ * Persistent RBAC state and its vocabulary: projects, users, groups, members, robot accounts, runtime
+ * configuration, the roles, resources and actions of Harbor's permission model, and the role table itself
+ * ({@link io.berth.rbac.entity.RolePermissions}).
  * <p>
  * Entities carry their named queries; the schema itself is owned by the Flyway migrations.
  */
