@@ -1,6 +1,6 @@
 /**
- * Persistent RBAC state and its vocabulary: projects, users, groups, members, robot accounts, runtime
- * configuration, the roles, resources and actions of Harbor's permission model, and the role table itself
+ * Persistent RBAC state and its vocabulary: projects, users, groups, members, robot accounts,
+ * the roles, resources and actions of Harbor's permission model, and the role table itself
  * ({@link io.berth.rbac.entity.RolePermissions}).
  * <p>
  * Entities carry their named queries; the schema itself is owned by the Flyway migrations.

@@ -1,4 +1,4 @@
-package io.berth.rbac.entity;
+package io.berth.platform;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

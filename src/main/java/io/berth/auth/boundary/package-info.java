@@ -1,0 +1,6 @@
+/**
+ * The HTTP face of authentication: the filters in front of {@code /v2/} and {@code /api/}, the token
+ * service at {@code /service/token}, console login and logout at {@code /c/login} and {@code /c/log_out},
+ * and {@link io.berth.auth.boundary.CallerContext}, the request's caller for everyone else.
+ */
+package io.berth.auth.boundary;

@@ -1,0 +1,4 @@
+/**
+ * Value objects of authentication: verified identities, token scopes and grants.
+ */
+package io.berth.auth.entity;
