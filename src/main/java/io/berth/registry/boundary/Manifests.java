@@ -1,12 +1,10 @@
 package io.berth.registry.boundary;
 
 import io.berth.registry.control.BlobPaths;
-import io.berth.registry.control.Clock;
 import io.berth.registry.control.ManifestCache;
+import io.berth.registry.control.ManifestLookups;
 import io.berth.registry.control.ManifestRecords;
 import io.berth.registry.entity.Artifact;
-import io.berth.registry.entity.ArtifactReference;
-import io.berth.registry.entity.ArtifactTag;
 import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.ManifestParser;
 import io.berth.registry.entity.OciErrorCode;
@@ -22,10 +20,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Manifests by tag or digest: lookup, content, push and delete.
@@ -53,28 +51,34 @@ public class Manifests {
     @Inject
     ManifestCache cache;
 
-    /** Digest, media type and size of a manifest, in one query; MANIFEST_UNKNOWN or NAME_UNKNOWN if absent. */
+    @Inject
+    ManifestLookups lookups;
+
+    /**
+     * Digest, media type and size of a manifest, from {@link ManifestLookups} or one query; MANIFEST_UNKNOWN
+     * or NAME_UNKNOWN if absent.
+     */
     public ManifestInfo find(RepositoryName name, Reference reference) {
+        return lookups.get(name, reference.toString(), () -> query(name, reference))
+                .orElseThrow(() -> unknown(name, reference));
+    }
+
+    private Optional<ManifestInfo> query(RepositoryName name, Reference reference) {
         List<Object[]> rows = switch (reference) {
-            case Tag tag -> em.createQuery("SELECT a.digest, a.manifestMediaType, a.manifestSize"
-                            + " FROM Repository r, ArtifactTag t, Artifact a"
-                            + " WHERE r.name = :name AND t.repositoryId = r.id AND t.name = :tag AND a.id = t.artifactId",
-                            Object[].class)
+            case Tag tag -> em.createNamedQuery(Artifact.FIND_INFO_BY_TAG, Object[].class)
                     .setParameter("name", name.value())
                     .setParameter("tag", tag.value())
                     .getResultList();
-            case Digest digest -> em.createQuery("SELECT a.digest, a.manifestMediaType, a.manifestSize"
-                            + " FROM Repository r, Artifact a"
-                            + " WHERE r.name = :name AND a.repositoryId = r.id AND a.digest = :digest", Object[].class)
+            case Digest digest -> em.createNamedQuery(Artifact.FIND_INFO_BY_DIGEST, Object[].class)
                     .setParameter("name", name.value())
                     .setParameter("digest", digest.toString())
                     .getResultList();
         };
         if (rows.isEmpty()) {
-            throw unknown(name, reference);
+            return Optional.empty();
         }
         Object[] row = rows.get(0);
-        return new ManifestInfo(Digest.parse((String) row[0]), (String) row[1], (Long) row[2]);
+        return Optional.of(new ManifestInfo(Digest.parse((String) row[0]), (String) row[1], (Long) row[2]));
     }
 
     /** The exact bytes of a manifest found by {@link #find}. */
@@ -119,6 +123,7 @@ public class Manifests {
             throw new UncheckedIOException(e);
         }
         records.record(name, manifest, digest, body.length, tag);
+        lookups.invalidate(name);
         return new PushedManifest(digest, manifest.subject() == null ? null : manifest.subject().digest());
     }
 
@@ -126,38 +131,11 @@ public class Manifests {
      * Deletes by digest (the artifact and every tag on it) or by tag (only the tag). An artifact that an
      * image index in the repository still lists cannot be deleted on its own.
      */
-    @Transactional
     public void delete(RepositoryName name, Reference reference) {
-        Repository repository = em.createNamedQuery(Repository.FIND_BY_NAME, Repository.class)
-                .setParameter("name", name.value())
-                .getResultStream().findFirst()
-                .orElseThrow(() -> RegistryException.of(OciErrorCode.NAME_UNKNOWN, "repository %s is not known", name));
-        switch (reference) {
-            case Tag tag -> {
-                ArtifactTag row = em.createNamedQuery(ArtifactTag.FIND, ArtifactTag.class)
-                        .setParameter("repositoryId", repository.id())
-                        .setParameter("name", tag.value())
-                        .getResultStream().findFirst()
-                        .orElseThrow(() -> unknown(name, reference));
-                em.remove(row);
-            }
-            case Digest digest -> {
-                Artifact artifact = em.createNamedQuery(Artifact.FIND_BY_DIGEST, Artifact.class)
-                        .setParameter("repositoryId", repository.id())
-                        .setParameter("digest", digest.toString())
-                        .getResultStream().findFirst()
-                        .orElseThrow(() -> unknown(name, reference));
-                long parents = em.createNamedQuery(ArtifactReference.COUNT_PARENTS, Long.class)
-                        .setParameter("childId", artifact.id())
-                        .getSingleResult();
-                if (parents > 0) {
-                    throw RegistryException.of(OciErrorCode.DENIED,
-                            "manifest %s is listed by %d image index(es) in %s; delete the index first", digest, parents, name);
-                }
-                em.remove(artifact);
-            }
+        if (!records.delete(name, reference)) {
+            throw unknown(name, reference);
         }
-        repository.touch(Clock.now());
+        lookups.invalidate(name);
     }
 
     private RegistryException unknown(RepositoryName name, Reference reference) {

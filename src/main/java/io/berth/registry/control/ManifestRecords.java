@@ -12,6 +12,7 @@ import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.ParsedManifest;
 import io.berth.registry.entity.ProjectBlob;
+import io.berth.registry.entity.Reference;
 import io.berth.registry.entity.RegistryException;
 import io.berth.registry.entity.Repository;
 import io.berth.registry.entity.RepositoryName;
@@ -185,6 +186,50 @@ public class ManifestRecords {
             em.persist(new ArtifactTag(repository.id(), artifact.id(), tag, now));
             em.flush();
         }
+    }
+
+    /**
+     * Deletes by digest (the artifact; its tags, blob links and index children go with it by foreign key) or
+     * by tag (the tag only). Returns false when there is nothing of that name; NAME_UNKNOWN without the
+     * repository; DENIED for an artifact an index in the repository still lists.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean delete(RepositoryName name, Reference reference) {
+        Repository repository = em.createNamedQuery(Repository.FIND_BY_NAME, Repository.class)
+                .setParameter("name", name.value())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> RegistryException.of(OciErrorCode.NAME_UNKNOWN, "repository %s is not known", name));
+        switch (reference) {
+            case Tag tag -> {
+                Optional<ArtifactTag> row = em.createNamedQuery(ArtifactTag.FIND, ArtifactTag.class)
+                        .setParameter("repositoryId", repository.id())
+                        .setParameter("name", tag.value())
+                        .getResultStream().findFirst();
+                if (row.isEmpty()) {
+                    return false;
+                }
+                em.remove(row.get());
+            }
+            case Digest digest -> {
+                Optional<Artifact> artifact = em.createNamedQuery(Artifact.FIND_BY_DIGEST, Artifact.class)
+                        .setParameter("repositoryId", repository.id())
+                        .setParameter("digest", digest.toString())
+                        .getResultStream().findFirst();
+                if (artifact.isEmpty()) {
+                    return false;
+                }
+                long parents = em.createNamedQuery(ArtifactReference.COUNT_PARENTS, Long.class)
+                        .setParameter("childId", artifact.get().id())
+                        .getSingleResult();
+                if (parents > 0) {
+                    throw RegistryException.of(OciErrorCode.DENIED,
+                            "manifest %s is listed by %d image index(es) in %s; delete the index first", digest, parents, name);
+                }
+                em.remove(artifact.get());
+            }
+        }
+        repository.touch(Clock.now());
+        return true;
     }
 
     static String toJson(Map<String, String> map) {

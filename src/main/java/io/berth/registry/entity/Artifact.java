@@ -23,8 +23,17 @@ import java.time.Instant;
         query = "SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId AND a.digest IN :digests")
 @NamedQuery(name = Artifact.FIND_REFERRERS,
         query = "SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId AND a.subjectDigest = :subject ORDER BY a.pushTime, a.id")
+@NamedQuery(name = Artifact.FIND_INFO_BY_TAG, query = "SELECT a.digest, a.manifestMediaType, a.manifestSize"
+        + " FROM Repository r, ArtifactTag t, Artifact a"
+        + " WHERE r.name = :name AND t.repositoryId = r.id AND t.name = :tag AND a.id = t.artifactId")
+@NamedQuery(name = Artifact.FIND_INFO_BY_DIGEST, query = "SELECT a.digest, a.manifestMediaType, a.manifestSize"
+        + " FROM Repository r, Artifact a WHERE r.name = :name AND a.repositoryId = r.id AND a.digest = :digest")
 public class Artifact {
 
+    /** Digest, manifest media type and manifest size of the artifact a tag points at: what a HEAD answers. */
+    public static final String FIND_INFO_BY_TAG = "Artifact.findInfoByTag";
+    /** As {@link #FIND_INFO_BY_TAG}, by digest. */
+    public static final String FIND_INFO_BY_DIGEST = "Artifact.findInfoByDigest";
     public static final String FIND_BY_DIGEST = "Artifact.findByDigest";
     public static final String FIND_BY_DIGESTS = "Artifact.findByDigests";
     public static final String FIND_REFERRERS = "Artifact.findReferrers";
