@@ -1,8 +1,10 @@
 /**
- * Role-based access: projects (the namespaces repositories live in), and later users, groups, members,
- * robot accounts and the permission table.
+ * Role-based access: projects (the namespaces repositories live in), users, groups, project members with
+ * Harbor's five roles, robot accounts, and the permission table that says what each role may do.
  * <p>
- * The registry reads projects from here to resolve the first component of a repository name; the
- * Harbor-compatible project API in {@code boundary} creates and lists them.
+ * The registry reads projects from here to resolve the first component of a repository name; authentication
+ * ({@code io.berth.auth}) hands in a {@link io.berth.rbac.entity.Caller} and asks
+ * {@link io.berth.rbac.control.AccessEvaluator} what it may do; the Harbor-compatible API in {@code boundary}
+ * manages all of it.
  */
 package io.berth.rbac;

@@ -27,6 +27,11 @@ import java.util.Map;
  */
 public final class BerthServer {
 
+    /** The built-in system administrator, created on the first start with {@link #ADMIN_PASSWORD}. */
+    public static final String ADMIN = "admin";
+    /** {@code BERTH_ADMIN_PASSWORD} of every server the tests start. */
+    public static final String ADMIN_PASSWORD = "Berth-IT-admin-1";
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     /** What Payara Micro logs once every application is deployed and started. */
     private static final String READY_LINE = ") ready in ";
@@ -47,6 +52,7 @@ public final class BerthServer {
         Files.createDirectories(workDirectory);
         this.environment = new java.util.HashMap<>(extraEnvironment);
         environment.put("BERTH_DATA_DIR", dataDirectory.toString());
+        environment.put("BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD);
         String dbUrl = System.getProperty("it.db.url", "");
         if (!dbUrl.isBlank()) {
             environment.put("BERTH_DB_URL", dbUrl);
@@ -71,6 +77,23 @@ public final class BerthServer {
         return shared;
     }
 
+    /**
+     * A server of its own, for tests that change what is global to a server and must not disturb the shared one
+     * (the authentication mode, which also cannot change back once users exist). It always keeps its data in an
+     * embedded H2 database: the build's MariaDB database belongs to the shared server. Stopped at JVM exit.
+     */
+    public static BerthServer dedicated() {
+        try {
+            BerthServer server = new BerthServer(Map.of());
+            server.environment.keySet().removeIf(key -> key.startsWith("BERTH_DB_"));
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start a dedicated Berth for the integration tests", e);
+        }
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -86,6 +109,35 @@ public final class BerthServer {
 
     public boolean usesMariaDb() {
         return environment.containsKey("BERTH_DB_URL");
+    }
+
+    /** The server's log (stdout and stderr of its JVM), for tests that check what it does or does not write. */
+    public Path log() {
+        return log;
+    }
+
+    /**
+     * Runs SQL statements against the server's database, for states no API can produce (an expired robot account).
+     * MariaDB is reached directly; the embedded H2 database belongs to the running server's JVM, so the server is
+     * stopped for the change and started again (same port and data), which also empties its in-memory caches.
+     */
+    public synchronized void updateDatabase(String... statements) throws IOException, SQLException {
+        if (usesMariaDb()) {
+            execute(environment.get("BERTH_DB_URL"), environment.get("BERTH_DB_USER"), environment.get("BERTH_DB_PASSWORD"), statements);
+            return;
+        }
+        stop();
+        // The URL, user and password with which Berth creates its embedded database (ConfiguredDataSource).
+        execute("jdbc:h2:file:" + dataDirectory.resolve("db").resolve("berth"), "berth", "", statements);
+        start();
+    }
+
+    private static void execute(String url, String user, String password, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.executeUpdate(statement);
+            }
+        }
     }
 
     /** Stops the JVM and starts it again on the same port, data directory and database. */

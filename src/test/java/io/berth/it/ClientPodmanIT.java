@@ -32,6 +32,7 @@ class ClientPodmanIT {
     @BeforeAll
     static void tools() {
         tools = ClientTools.forClass(ClientPodmanIT.class, BerthServer.shared().authority());
+        tools.login(BerthServer.ADMIN, BerthServer.ADMIN_PASSWORD);
         skopeo = tools.skopeo();
         images = new TestImages(tools.newDirectory("images"));
     }

@@ -39,6 +39,7 @@ class ClientSkopeoIT {
     @BeforeAll
     static void tools() {
         tools = ClientTools.forClass(ClientSkopeoIT.class, BerthServer.shared().authority());
+        tools.login(BerthServer.ADMIN, BerthServer.ADMIN_PASSWORD);
         skopeo = tools.skopeo();
         images = new TestImages(tools.newDirectory("images"));
     }

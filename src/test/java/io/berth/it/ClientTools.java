@@ -73,6 +73,20 @@ public final class ClientTools {
         }
     }
 
+    /**
+     * {@code skopeo login} as {@code username}: it performs the {@code docker login} exchange (a token request with
+     * Basic credentials and no scope) and stores the credentials in this class's auth file, where later skopeo and
+     * podman calls find them, as after {@code podman login}.
+     */
+    public void login(String username, String password) {
+        skopeo().ok("login", "--tls-verify=false", "--username", username, "--password", password, authority);
+    }
+
+    /** {@code skopeo logout}: later calls are anonymous again. */
+    public void logout() {
+        skopeo().ok("logout", authority);
+    }
+
     /** The directory everything of this class lives in. */
     public Path directory() {
         return directory;

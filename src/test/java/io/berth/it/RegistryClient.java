@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,10 +13,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small OCI client on the JDK's HttpClient for the integration tests: raw requests for asserting status
@@ -23,6 +31,16 @@ import java.util.UUID;
  * <p>
  * It speaks HTTP/1.1, as Docker and containerd do to a plain-HTTP registry (no {@code h2c} upgrade attempts),
  * and never follows redirects, so every test sees the registry's own answer.
+ * <p>
+ * It authenticates as Docker does: a request without credentials meets {@code 401} with a Bearer challenge, the
+ * client asks the challenge's realm for a token for the challenge's scope (with Basic credentials, or none when
+ * anonymous), and sends the request again with the token. Like containerd it keeps asking for every scope it was
+ * challenged for so far, so one token serves all the repositories a test touches. The default client is the
+ * administrator; {@link #as}, {@link #anonymous}, {@link #basic} and {@link #withoutCredentials} make others.
+ * <pre>
+ * RegistryClient admin = new RegistryClient(BerthServer.shared());
+ * RegistryClient nobody = RegistryClient.withoutCredentials(BerthServer.shared()); // sees every 401 as it is
+ * </pre>
  */
 public final class RegistryClient {
 
@@ -40,15 +58,67 @@ public final class RegistryClient {
     public static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.UTF_8);
     public static final String EMPTY_JSON_DIGEST = "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 
+    /** How a client authenticates on {@code /v2/}. */
+    private enum Mode {
+        /** The token dance, with Basic credentials at the token service (or none: anonymous). */
+        TOKEN,
+        /** HTTP Basic on every {@code /v2/} request, as Harbor also accepts. */
+        BASIC,
+        /** Never: every request goes out as the test built it. */
+        NONE
+    }
+
+    /** Most scopes one token request carries; past that the client starts a new set, as a long-lived client would. */
+    private static final int MAX_SCOPES = 40;
+    private static final Pattern CHALLENGE_PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
     private final URI base;
+    private final Mode mode;
+    private final String username;
+    private final String password;
+    private final Set<String> scopes = new LinkedHashSet<>();
+    private String token;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    /** The administrator, with tokens. */
     public RegistryClient(BerthServer server) {
+        this(server, Mode.TOKEN, BerthServer.ADMIN, BerthServer.ADMIN_PASSWORD);
+    }
+
+    private RegistryClient(BerthServer server, Mode mode, String username, String password) {
         this.base = server.base();
+        this.mode = mode;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** A user or robot, with tokens. */
+    public static RegistryClient as(BerthServer server, String username, String password) {
+        return new RegistryClient(server, Mode.TOKEN, username, password);
+    }
+
+    /** Nobody, with anonymous tokens (what {@code docker pull} does without a login). */
+    public static RegistryClient anonymous(BerthServer server) {
+        return new RegistryClient(server, Mode.TOKEN, null, null);
+    }
+
+    /** A user or robot sending HTTP Basic credentials on every request. */
+    public static RegistryClient basic(BerthServer server, String username, String password) {
+        return new RegistryClient(server, Mode.BASIC, username, password);
+    }
+
+    /** A client that never authenticates by itself: for asserting challenges and forged credentials. */
+    public static RegistryClient withoutCredentials(BerthServer server) {
+        return new RegistryClient(server, Mode.NONE, null, null);
+    }
+
+    /** {@code Basic <base64(user:password)>}. */
+    public static String basicAuthorization(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public URI base() {
@@ -71,7 +141,30 @@ public final class RegistryClient {
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
     }
 
+    /**
+     * Sends the request with this client's credentials (unless it carries an {@code Authorization} of its own),
+     * doing the token dance on a challenge; returns the last answer.
+     */
     public HttpResponse<byte[]> send(HttpRequest request) {
+        if (mode == Mode.NONE || request.headers().firstValue("Authorization").isPresent()
+                || !request.uri().getPath().startsWith("/v2")) {
+            return sendAsIs(request);
+        }
+        if (mode == Mode.BASIC) {
+            return sendAsIs(withAuthorization(request, basicAuthorization(username, password)));
+        }
+        String current = currentToken();
+        HttpResponse<byte[]> response = sendAsIs(current == null ? request : withAuthorization(request, "Bearer " + current));
+        Map<String, String> challenge = challenge(response);
+        if (response.statusCode() != 401 || challenge == null) {
+            return response;
+        }
+        String fresh = tokenFor(challenge);
+        return fresh == null ? response : sendAsIs(withAuthorization(request, "Bearer " + fresh));
+    }
+
+    /** Sends the request exactly as built. */
+    public HttpResponse<byte[]> sendAsIs(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -80,6 +173,72 @@ public final class RegistryClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@code GET /service/token?service=harbor-registry&scope=...} with this client's Basic credentials (none when
+     * anonymous); the raw answer.
+     */
+    public HttpResponse<byte[]> requestToken(List<String> scopeParameters) {
+        return sendAsIs(tokenRequest(base.resolve("/service/token").toString(), "harbor-registry", scopeParameters));
+    }
+
+    /** The {@code token} of a successful {@link #requestToken}; fails the test otherwise. */
+    public String token(List<String> scopeParameters) {
+        HttpResponse<byte[]> response = requestToken(scopeParameters);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("token request for " + scopeParameters + " answered " + response.statusCode() + ": " + text(response));
+        }
+        return OciAssert.json(response).getString("token");
+    }
+
+    /** The parameters of a Bearer {@code WWW-Authenticate} challenge, or null when there is none. */
+    public static Map<String, String> challenge(HttpResponse<byte[]> response) {
+        String header = response.headers().firstValue("WWW-Authenticate").orElse(null);
+        if (header == null || !header.startsWith("Bearer ")) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Matcher m = CHALLENGE_PARAMETER.matcher(header);
+        while (m.find()) {
+            parameters.put(m.group(1), m.group(2));
+        }
+        return parameters;
+    }
+
+    private synchronized String currentToken() {
+        return token;
+    }
+
+    /** Adds the challenge's scopes to those asked for so far and fetches a token for all of them. */
+    private synchronized String tokenFor(Map<String, String> challenge) {
+        List<String> challenged = challenge.containsKey("scope") ? List.of(challenge.get("scope").split(" ")) : List.of();
+        if (scopes.size() + challenged.size() > MAX_SCOPES) {
+            scopes.clear();
+        }
+        scopes.addAll(challenged);
+        HttpResponse<byte[]> response = sendAsIs(tokenRequest(challenge.get("realm"), challenge.get("service"), List.copyOf(scopes)));
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        token = OciAssert.json(response).getString("token");
+        return token;
+    }
+
+    private HttpRequest tokenRequest(String realm, String service, List<String> scopeParameters) {
+        StringBuilder url = new StringBuilder(realm).append("?service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
+        for (String scope : scopeParameters) {
+            url.append("&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(60)).GET();
+        if (username != null) {
+            request.header("Authorization", basicAuthorization(username, password));
+        }
+        return request.build();
+    }
+
+    private static HttpRequest withAuthorization(HttpRequest request, String authorization) {
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", authorization).build();
     }
 
     public HttpResponse<byte[]> get(String path) {
@@ -232,15 +391,66 @@ public final class RegistryClient {
      * a second project next to {@code library}. Fails the test with the answer if the project is not created.
      */
     public void createProject(String name) {
-        HttpResponse<byte[]> response = send(request("/api/v2.0/projects")
+        createProject(name, true);
+    }
+
+    /** Creates a public or private project as the administrator (HTTP Basic on the API, as Harbor accepts). */
+    public void createProject(String name, boolean isPublic) {
+        HttpResponse<byte[]> response = sendAsIs(adminApi("/api/v2.0/projects")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"project_name\":\"" + name + "\",\"metadata\":{\"public\":\"true\"}}"))
+                        "{\"project_name\":\"" + name + "\",\"metadata\":{\"public\":\"" + isPublic + "\"}}"))
                 .build());
         if (response.statusCode() != 201) {
             throw new AssertionError("POST /api/v2.0/projects for " + name + " answered " + response.statusCode()
                     + " (the Harbor projects API is needed for this test): " + text(response));
         }
+    }
+
+    /** Deletes an empty project as the administrator; fails the test unless the answer is 200. */
+    public void deleteProject(String name) {
+        HttpResponse<byte[]> response = sendAsIs(adminApi("/api/v2.0/projects/" + name).DELETE().build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("DELETE /api/v2.0/projects/" + name + " answered " + response.statusCode() + ": " + text(response));
+        }
+    }
+
+    /**
+     * Creates a database user through Harbor's {@code POST /api/v2.0/users} as the administrator; fails the test
+     * unless the answer is 201.
+     */
+    public void createUser(String username, String password) {
+        HttpResponse<byte[]> response = sendAsIs(adminApi("/api/v2.0/users")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"email\":\"" + username
+                        + "@example.com\",\"realname\":\"" + username + "\",\"comment\":\"integration test\",\"password\":\""
+                        + password + "\"}"))
+                .build());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST /api/v2.0/users for " + username + " answered " + response.statusCode()
+                    + " (the Harbor users API is needed for this test): " + text(response));
+        }
+    }
+
+    /**
+     * Makes {@code username} a member of {@code project} with Harbor's {@code role_id} (1 project admin, 2 developer,
+     * 3 guest, 4 maintainer, 5 limited guest) through {@code POST /api/v2.0/projects/{p}/members}.
+     */
+    public void addMember(String project, String username, int roleId) {
+        HttpResponse<byte[]> response = sendAsIs(adminApi("/api/v2.0/projects/" + project + "/members")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"role_id\":" + roleId + ",\"member_user\":{\"username\":\""
+                        + username + "\"}}"))
+                .build());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST /api/v2.0/projects/" + project + "/members for " + username + " answered "
+                    + response.statusCode() + " (the Harbor members API is needed for this test): " + text(response));
+        }
+    }
+
+    /** A request to the Harbor API with the administrator's Basic credentials. */
+    public HttpRequest.Builder adminApi(String path) {
+        return request(path).header("Authorization", basicAuthorization(BerthServer.ADMIN, BerthServer.ADMIN_PASSWORD));
     }
 
     /** The {@code Location} header; fails the test if there is none. */

@@ -4,7 +4,10 @@ import io.berth.auth.entity.AuthenticatedUser;
 import io.berth.platform.RuntimeSettings;
 import io.berth.rbac.entity.Caller;
 import io.berth.rbac.entity.Robot;
+import io.berth.rbac.entity.RobotChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +30,8 @@ import java.util.logging.Logger;
  * <p>
  * PBKDF2 is slow on purpose, and clients such as Docker send Basic credentials on many requests, so a
  * successful check is remembered for {@link #REMEMBER} under a SHA-256 of the name and password (the
- * password itself is never kept). Failures are throttled by {@link LoginThrottle}. Nothing here logs a secret.
+ * password itself is never kept). Failures are throttled by {@link LoginThrottle} (this node, every name) and
+ * {@link AccountLocks} (the database, accounts only, seen by every node). Nothing here logs a secret.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -45,6 +49,9 @@ public class Authenticator {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    AccountLocks locks;
+
     @PersistenceContext
     EntityManager em;
 
@@ -57,26 +64,42 @@ public class Authenticator {
             return Optional.empty();
         }
         Instant now = Instant.now();
+        // The lock is checked before the remembered logins: a locked account must fail even with the right
+        // password it used a moment ago.
+        if (!throttle.allowed(username, now)) {
+            PasswordHasher.verifyDummy(password.toCharArray());
+            return Optional.empty();
+        }
         String key = cacheKey(username, password);
         Remembered hit = remembered.get(key);
         if (hit != null && now.isBefore(hit.until)) {
             return Optional.of(hit.caller);
         }
-        if (!throttle.allowed(username, now)) {
+        boolean robot = isRobotName(username, settings);
+        // A lock set by another node (or before a restart) lives in the database; only asked when the password is
+        // really checked, so remembered logins stay free of queries.
+        if (!robot && locks.isLocked(username, now)) {
             PasswordHasher.verifyDummy(password.toCharArray());
+            throttle.failed(username, now);
             return Optional.empty();
         }
-        Optional<Caller> caller = username.startsWith(ROBOT_PREFIX)
+        Optional<Caller> caller = robot
                 ? robot(username, password, now)
                 : user(username, password);
         if (caller.isPresent()) {
             throttle.succeeded(username);
+            if (!robot) {
+                locks.recordSuccess(username);
+            }
             if (remembered.size() > 10_000) {
                 remembered.values().removeIf(r -> now.isAfter(r.until));
             }
             remembered.put(key, new Remembered(caller.get(), now.plus(REMEMBER)));
         } else {
             throttle.failed(username, now);
+            if (!robot) {
+                locks.recordFailure(username, now);
+            }
             LOGGER.log(Level.INFO, "Failed login for {0}", username);
         }
         return caller;
@@ -85,6 +108,26 @@ public class Authenticator {
     /** Forgets remembered logins, after a password, role or robot change on this node. */
     public void forgetAll() {
         remembered.clear();
+    }
+
+    /**
+     * After a robot account changed (secret, grants, expiry, disabled, deleted) and the change committed: forgets
+     * remembered logins, so the robot's old secret or state stops working on this node at once.
+     */
+    void robotChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RobotChanged event) {
+        forgetAll();
+    }
+
+    /**
+     * Whether {@code name} names a robot account: Harbor's {@code robot$} prefix, or the {@code robot_name_prefix}
+     * new robots are currently named with.
+     */
+    static boolean isRobotName(String name, RuntimeSettings settings) {
+        if (name.startsWith(ROBOT_PREFIX)) {
+            return true;
+        }
+        String prefix = settings.get("robot_name_prefix", ROBOT_PREFIX);
+        return !prefix.isEmpty() && name.startsWith(prefix);
     }
 
     private Optional<Caller> user(String username, String password) {

@@ -1,6 +1,13 @@
 package io.berth.platform.api;
 
+import io.berth.auth.boundary.ldap.LdapResource;
+import io.berth.auth.boundary.settings.ConfigurationsResource;
+import io.berth.rbac.boundary.MembersResource;
+import io.berth.rbac.boundary.PermissionsResource;
 import io.berth.rbac.boundary.ProjectsResource;
+import io.berth.rbac.boundary.UserGroupsResource;
+import io.berth.rbac.boundary.UsersResource;
+import io.berth.rbac.boundary.robots.RobotsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -16,6 +23,13 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 ProjectsResource.class,
+                MembersResource.class,
+                UsersResource.class,
+                UserGroupsResource.class,
+                PermissionsResource.class,
+                ConfigurationsResource.class,
+                LdapResource.class,
+                RobotsResource.class,
                 SystemResource.class,
                 RequestIdFilter.class,
                 JsonbSnakeCase.class,

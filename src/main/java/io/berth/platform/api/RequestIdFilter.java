@@ -23,8 +23,12 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        request.setProperty(PROPERTY, given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString());
+        request.setProperty(PROPERTY, idFor(request.getHeaderString(HEADER)));
+    }
+
+    /** The caller's id when it is sane, else a new one; also for servlet filters that answer before JAX-RS. */
+    public static String idFor(String given) {
+        return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.berth.rbac.boundary;
 
+import io.berth.auth.boundary.CallerContext;
 import io.berth.platform.api.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,9 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.List;
 
-/** {@code /api/v2.0/projects}: Harbor's project operations. */
+/**
+ * {@code /api/v2.0/projects}: Harbor's project operations. {@code X-Is-Resource-Name: true} makes an all-digit
+ * {@code project_name_or_id} a name. A project the caller cannot see is 404 like a missing one; see
+ * {@link Projects} for who may do what.
+ */
 @Path("projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,52 +33,68 @@ public class ProjectsResource {
     @Inject
     Projects projects;
 
-    /** 201 with {@code Location: /api/v2.0/projects/<id>}; 400 bad name; 409 exists. */
+    @Inject
+    CallerContext caller;
+
+    /** 201 with {@code Location: /api/v2.0/projects/<id>}; 400 bad name; 401/403 not allowed; 409 exists. */
     @POST
     public Response create(ProjectRequest request) {
-        ProjectView created = projects.create(request == null ? new ProjectRequest(null, null, null, null) : request);
+        ProjectView created = projects.create(caller.get(), request == null ? new ProjectRequest(null, null, null, null) : request);
         return Response.created(URI.create("/api/v2.0/projects/" + created.projectId())).build();
     }
 
-    /** 200 if a project of that name exists, else 404 (Harbor's name check before creating). */
+    /** 200 if a project of that name exists, else 404 (Harbor's name check before creating); 401 anonymous. */
     @HEAD
     public Response exists(@QueryParam("project_name") String name) {
-        return projects.exists(name) ? Response.ok().build() : Response.status(404).build();
+        return projects.exists(caller.get(), name) ? Response.ok().build() : Response.status(404).build();
     }
 
-    /** A page of projects with {@code X-Total-Count} and {@code Link}. */
+    /** A page of the projects the caller may see, with {@code X-Total-Count} and {@code Link}. */
     @GET
     public Response list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
-            @QueryParam("name") String name, @QueryParam("public") Boolean publicOnly, @Context UriInfo uri) {
+            @QueryParam("name") String name, @QueryParam("public") Boolean publicOnly, @QueryParam("owner") String owner,
+            @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, pageSize);
-        List<ProjectView> found = projects.list(request, name, publicOnly);
-        return request.headers(Response.ok(found), projects.count(name, publicOnly), uri).build();
+        Listing<ProjectView> found = projects.list(caller.get(), request, name, publicOnly, owner);
+        return request.headers(Response.ok(found.items()), found.total(), uri).build();
     }
 
     @GET
     @Path("{project_name_or_id}")
-    public ProjectView get(@PathParam("project_name_or_id") String nameOrId) {
-        return projects.get(nameOrId);
+    public ProjectView get(@PathParam("project_name_or_id") String nameOrId,
+            @HeaderParam(MembersResource.IS_RESOURCE_NAME) boolean isName) {
+        return projects.get(caller.get(), nameOrId, isName);
     }
 
+    /** 200; 401/403 without {@code update}; 404 invisible or missing. */
     @PUT
     @Path("{project_name_or_id}")
-    public Response update(@PathParam("project_name_or_id") String nameOrId, ProjectRequest request) {
-        projects.update(nameOrId, request == null ? new ProjectRequest(null, null, null, null) : request);
+    public Response update(@PathParam("project_name_or_id") String nameOrId,
+            @HeaderParam(MembersResource.IS_RESOURCE_NAME) boolean isName, ProjectRequest request) {
+        projects.update(caller.get(), nameOrId, isName, request == null ? new ProjectRequest(null, null, null, null) : request);
         return Response.ok().build();
     }
 
-    /** 200; 404; 412 while the project holds repositories. */
+    /** 200; 401/403 without {@code delete}; 404; 412 while the project holds repositories. */
     @DELETE
     @Path("{project_name_or_id}")
-    public Response delete(@PathParam("project_name_or_id") String nameOrId) {
-        projects.delete(nameOrId);
+    public Response delete(@PathParam("project_name_or_id") String nameOrId,
+            @HeaderParam(MembersResource.IS_RESOURCE_NAME) boolean isName) {
+        projects.delete(caller.get(), nameOrId, isName);
         return Response.ok().build();
     }
 
     @GET
     @Path("{project_name_or_id}/_deletable")
-    public Response deletable(@PathParam("project_name_or_id") String nameOrId) {
-        return Response.ok(projects.deletable(nameOrId)).build();
+    public Response deletable(@PathParam("project_name_or_id") String nameOrId,
+            @HeaderParam(MembersResource.IS_RESOURCE_NAME) boolean isName) {
+        return Response.ok(projects.deletable(caller.get(), nameOrId, isName)).build();
+    }
+
+    @GET
+    @Path("{project_name_or_id}/summary")
+    public ProjectSummary summary(@PathParam("project_name_or_id") String nameOrId,
+            @HeaderParam(MembersResource.IS_RESOURCE_NAME) boolean isName) {
+        return projects.summary(caller.get(), nameOrId, isName);
     }
 }

@@ -1,8 +1,14 @@
 /**
- * The project API ({@code /api/v2.0/projects}) and the {@link io.berth.rbac.boundary.Projects} facade behind it.
+ * The Harbor-compatible API of access control: projects ({@code /api/v2.0/projects}), their members, users
+ * ({@code /api/v2.0/users}), user groups and the permission catalogue, with one facade each
+ * ({@link io.berth.rbac.boundary.Projects}, {@link io.berth.rbac.boundary.Members}, {@link io.berth.rbac.boundary.Users},
+ * {@link io.berth.rbac.boundary.UserGroups}, {@link io.berth.rbac.boundary.Permissions}); robot accounts
+ * ({@code /api/v2.0/robots}) in the sub-package {@code robots}.
  * <p>
- * Requests arrive as Harbor's JSON ({@code ProjectReq}) and leave as Harbor's {@code Project}; the facade owns
- * the transactions. Authorisation joins here with the identity issue; until then the API is open, as the
- * registry is.
+ * Requests arrive as Harbor's JSON records, with the caller that {@code io.berth.auth} put into
+ * {@link io.berth.auth.boundary.CallerContext}; every facade method takes that caller and authorises before it
+ * acts (401 anonymous, 403 not allowed, 404 for what the caller may not even see). Responses are built field by
+ * field from entities, so no secret can reach them. Passwords are hashed with {@code io.berth.auth}'s hasher,
+ * the one place that knows how.
  */
 package io.berth.rbac.boundary;

@@ -50,7 +50,7 @@ public class AccessEvaluator {
             }
             case Caller.RobotCaller robot -> {
                 for (RobotGrant grant : robot.grants()) {
-                    if (grant.covers(project.name(), grant.permission())) {
+                    if (grant.covers(project, grant.permission())) {
                         granted.add(grant.permission());
                     }
                 }

@@ -15,9 +15,19 @@ import java.time.Instant;
 @NamedQuery(name = Member.ROLES_OF,
         query = "SELECT m.role FROM Member m WHERE m.projectId = :projectId AND ((m.entityType = 'u' AND m.entityId = :userId)"
                 + " OR (m.entityType = 'g' AND m.entityId IN :groupIds))")
+@NamedQuery(name = Member.FIND_ENTITY,
+        query = "SELECT m FROM Member m WHERE m.projectId = :projectId AND m.entityType = :entityType AND m.entityId = :entityId")
+@NamedQuery(name = Member.DELETE_ENTITY, query = "DELETE FROM Member m WHERE m.entityType = :entityType AND m.entityId = :entityId")
+@NamedQuery(name = Member.COUNT_ROLE_OF,
+        query = "SELECT COUNT(m) FROM Member m WHERE m.role = :role AND ((m.entityType = 'u' AND m.entityId = :userId)"
+                + " OR (m.entityType = 'g' AND m.entityId IN :groupIds))")
 public class Member {
 
     public static final String ROLES_OF = "Member.rolesOf";
+    public static final String FIND_ENTITY = "Member.findEntity";
+    public static final String DELETE_ENTITY = "Member.deleteEntity";
+    /** How many projects a user holds a role in, directly or through groups. */
+    public static final String COUNT_ROLE_OF = "Member.countRoleOf";
     public static final String USER = "u";
     public static final String GROUP = "g";
 

@@ -19,6 +19,9 @@ import java.util.List;
  * A robot account (Harbor's robot v2): a non-human identity with a secret and an explicit list of grants,
  * at system level or in one project. Its full name carries the prefix ({@code robot$name}, or
  * {@code robot$project+name} for project robots). Only a hash of the secret is kept.
+ * <p>
+ * The creator is kept as Harbor does ({@code creator_type} {@code local} for a user, {@code robot} for a robot,
+ * and {@code creator_ref} its id), plus its name for people reading the table.
  */
 @Entity
 @Table(name = "robot")
@@ -28,6 +31,8 @@ public class Robot {
     public static final String FIND_BY_NAME = "Robot.findByName";
     public static final String LEVEL_SYSTEM = "system";
     public static final String LEVEL_PROJECT = "project";
+    public static final String CREATOR_USER = "local";
+    public static final String CREATOR_ROBOT = "robot";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,6 +63,12 @@ public class Robot {
 
     private String creator;
 
+    @Column(name = "creator_type")
+    private String creatorType;
+
+    @Column(name = "creator_ref")
+    private Long creatorRef;
+
     @Column(name = "creation_time", nullable = false)
     private Instant creationTime;
 
@@ -72,13 +83,24 @@ public class Robot {
     }
 
     public Robot(String name, String description, String secretHash, String level, Long projectId, int durationDays,
-            String creator, List<RobotGrant> grants, Instant now) {
+            Caller creator, List<RobotGrant> grants, Instant now) {
         this.name = name;
         this.description = description;
         this.secretHash = secretHash;
         this.level = level;
         this.projectId = projectId;
-        this.creator = creator;
+        this.creator = creator.name();
+        switch (creator) {
+            case Caller.UserCaller user -> {
+                this.creatorType = CREATOR_USER;
+                this.creatorRef = user.id();
+            }
+            case Caller.RobotCaller robot -> {
+                this.creatorType = CREATOR_ROBOT;
+                this.creatorRef = robot.id();
+            }
+            case Caller.Anonymous anonymous -> throw new IllegalArgumentException("robots have a creator");
+        }
         this.grants = new ArrayList<>(grants);
         this.creationTime = now;
         this.updateTime = now;
@@ -124,6 +146,20 @@ public class Robot {
 
     public String creator() {
         return creator;
+    }
+
+    /** {@code local} (a user) or {@code robot}; null for robots made before creators were recorded. */
+    public String creatorType() {
+        return creatorType;
+    }
+
+    /** The id of the creating user or robot, see {@link #creatorType()}. */
+    public Long creatorRef() {
+        return creatorRef;
+    }
+
+    public boolean isSystemLevel() {
+        return LEVEL_SYSTEM.equals(level);
     }
 
     public Instant creationTime() {

@@ -1,6 +1,8 @@
 package io.berth.rbac.entity;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,4 +37,14 @@ public enum Role {
     public static Optional<Role> ofId(int id) {
         return Arrays.stream(values()).filter(r -> r.id == id).findFirst();
     }
+
+    /**
+     * The strongest of {@code roles} (Harbor's {@code current_user_role_id}): Project Admin, Maintainer,
+     * Developer, Guest, Limited Guest, in that order, which is not the order of the ids.
+     */
+    public static Optional<Role> strongest(Collection<Role> roles) {
+        return STRENGTH.stream().filter(roles::contains).findFirst();
+    }
+
+    private static final List<Role> STRENGTH = List.of(PROJECT_ADMIN, MAINTAINER, DEVELOPER, GUEST, LIMITED_GUEST);
 }

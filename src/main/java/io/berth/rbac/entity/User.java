@@ -17,9 +17,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "berth_user")
 @NamedQuery(name = User.FIND_BY_NAME, query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = User.FIND_BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email)")
 public class User {
 
     public static final String FIND_BY_NAME = "User.findByName";
+    public static final String FIND_BY_EMAIL = "User.findByEmail";
     public static final String SOURCE_DATABASE = "db";
     public static final String SOURCE_LDAP = "ldap";
 
@@ -126,6 +128,11 @@ public class User {
 
     public Instant updateTime() {
         return updateTime;
+    }
+
+    /** Whether the password is checked here rather than by a directory. */
+    public boolean isLocal() {
+        return SOURCE_DATABASE.equals(authSource);
     }
 
     public void setPasswordHash(String passwordHash, Instant now) {

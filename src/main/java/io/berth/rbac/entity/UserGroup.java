@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -14,7 +15,12 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "user_group")
+@NamedQuery(name = UserGroup.FIND_BY_NAME, query = "SELECT g FROM UserGroup g WHERE g.type = :type AND g.name = :name")
+@NamedQuery(name = UserGroup.FIND_BY_DN, query = "SELECT g FROM UserGroup g WHERE g.type = 1 AND g.ldapGroupDn = :dn")
 public class UserGroup {
+
+    public static final String FIND_BY_NAME = "UserGroup.findByName";
+    public static final String FIND_BY_DN = "UserGroup.findByDn";
 
     public static final int TYPE_LDAP = 1;
     public static final int TYPE_HTTP = 2;
@@ -68,6 +74,15 @@ public class UserGroup {
 
     public Instant creationTime() {
         return creationTime;
+    }
+
+    public Instant updateTime() {
+        return updateTime;
+    }
+
+    /** Whether {@code type} is one of Harbor's group types (1 LDAP, 2 HTTP, 3 OIDC). */
+    public static boolean isValidType(int type) {
+        return type == TYPE_LDAP || type == TYPE_HTTP || type == TYPE_OIDC;
     }
 
     public void rename(String name, Instant now) {

@@ -84,8 +84,9 @@ public class Blobs {
     }
 
     /**
-     * Makes a blob known in one project visible in the project of {@code target}, if the caller may read
-     * {@code from}. Returns false when the blob is not visible there, so the caller starts a normal upload.
+     * Makes a blob known in one project visible in the project of {@code target}. Whether the caller may read
+     * {@code from} is decided before, from the request's {@link io.berth.registry.entity.RequestGrant}.
+     * Returns false when the blob is not visible there, so the caller starts a normal upload.
      */
     public boolean mount(RepositoryName target, Digest digest, RepositoryName from) {
         long toProject = projects.require(target).id();

@@ -9,6 +9,8 @@
  * the specification does not allow leaves as a {@link io.berth.registry.entity.RegistryException} naming its
  * {@link io.berth.registry.entity.OciErrorCode}, headers included, which the API layer renders as the
  * specification's error body. The grammars are those of the OCI Distribution Specification 1.1 and image-spec
- * 1.1, with distribution/distribution as the reference where they leave room.
+ * 1.1, with distribution/distribution as the reference where they leave room. The URL grammar of {@code /v2/}
+ * itself is {@link io.berth.registry.entity.RegistryRoute}, shared by the resources and the authentication filter;
+ * what that filter decided reaches the registry as a {@link io.berth.registry.entity.RequestGrant}.
  */
 package io.berth.registry.entity;

@@ -4,6 +4,7 @@ import io.berth.registry.boundary.BlobInfo;
 import io.berth.registry.boundary.Blobs;
 import io.berth.registry.entity.ByteRange;
 import io.berth.registry.entity.Digest;
+import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 /** {@code /v2/<name>/blobs/<digest>}: existence, content (with ranges) and deletion of a blob. */
-@Path(Routes.NAME + "/blobs/{digest: [^/]+$}")
+@Path(RegistryRoute.BLOB)
 public class BlobsResource {
 
     static final String OCTET_STREAM = "application/octet-stream";

@@ -2,6 +2,7 @@ package io.berth.registry.boundary.oci;
 
 import io.berth.registry.boundary.Catalog;
 import io.berth.registry.boundary.Page;
+import io.berth.registry.entity.RegistryRoute;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code GET /v2/_catalog?n=&last=}: repository names in lexical order, paged like the tags list. */
-@Path("_catalog")
+@Path(RegistryRoute.CATALOG)
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
 

@@ -7,6 +7,7 @@ import io.berth.registry.entity.MediaTypes;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.Reference;
 import io.berth.registry.entity.RegistryException;
+import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -23,7 +24,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /** {@code /v2/<name>/manifests/<reference>}: manifests by tag or digest. */
-@Path(Routes.NAME + "/manifests/{reference: [^/]+$}")
+@Path(RegistryRoute.MANIFEST)
 public class ManifestsResource {
 
     @Inject

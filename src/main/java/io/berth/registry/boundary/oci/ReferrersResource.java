@@ -4,6 +4,7 @@ import io.berth.registry.boundary.Referrers;
 import io.berth.registry.entity.Descriptor;
 import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.MediaTypes;
+import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code GET /v2/<name>/referrers/<digest>}: the OCI 1.1 referrers API. */
-@Path(Routes.NAME + "/referrers/{digest: [^/]+$}")
+@Path(RegistryRoute.REFERRERS)
 public class ReferrersResource {
 
     @Inject

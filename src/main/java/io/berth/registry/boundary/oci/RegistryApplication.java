@@ -23,6 +23,7 @@ public class RegistryApplication extends Application {
                 CatalogResource.class,
                 ReferrersResource.class,
                 ApiVersionHeader.class,
+                AuthorizedRoute.class,
                 OciErrorMapper.class,
                 OciWebErrorMapper.class,
                 OciUnexpectedErrorMapper.class);

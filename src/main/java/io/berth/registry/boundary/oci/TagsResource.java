@@ -2,6 +2,7 @@ package io.berth.registry.boundary.oci;
 
 import io.berth.registry.boundary.Page;
 import io.berth.registry.boundary.Tags;
+import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code GET /v2/<name>/tags/list?n=&last=}: tags in lexical order, with a {@code Link} to the next page. */
-@Path(Routes.NAME + "/tags/{list: list$}")
+@Path(RegistryRoute.TAGS)
 @Produces(MediaType.APPLICATION_JSON)
 public class TagsResource {
 

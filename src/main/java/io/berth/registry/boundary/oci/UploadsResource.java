@@ -7,8 +7,11 @@ import io.berth.registry.entity.ContentRange;
 import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.RegistryException;
+import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
+import io.berth.registry.entity.RequestGrant;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -28,7 +32,7 @@ import java.util.Optional;
  * {@code StartBlobUpload}, {@code PatchBlobData}, {@code PutBlobUploadComplete}, {@code GetUploadStatus},
  * {@code CancelBlobUpload}). Bodies are read as streams, never buffered whole.
  */
-@Path(Routes.NAME + "/blobs/uploads")
+@Path(RegistryRoute.UPLOADS)
 public class UploadsResource {
 
     @Inject
@@ -40,11 +44,14 @@ public class UploadsResource {
     @Inject
     Locations locations;
 
+    @Context
+    HttpServletRequest request;
+
     /**
      * Starts an upload: 202 with {@code Location}, {@code Range: 0-0} and {@code Docker-Upload-UUID}.
      * With {@code ?digest=} the body is the whole blob: 201 with {@code Location} and {@code Docker-Content-Digest}.
-     * With {@code ?mount=<digest>&from=<repository>}: 201 if the blob is visible there, else (also when either
-     * parameter is malformed) a normal 202 upload.
+     * With {@code ?mount=<digest>&from=<repository>}: 201 if the blob is visible there and the caller may pull
+     * from there, else (also when either parameter is malformed) a normal 202 upload.
      * 404 NAME_UNKNOWN when the project does not exist; 400 DIGEST_INVALID when the body does not match.
      */
     @POST
@@ -72,7 +79,7 @@ public class UploadsResource {
      * 400 SIZE_INVALID when the body is not as long as announced; a refused chunk leaves the upload unchanged.
      */
     @PATCH
-    @Path("{uuid: [^/]+$}")
+    @Path(RegistryRoute.UPLOAD)
     public Response append(@PathParam("name") String name, @PathParam("uuid") String uuid,
             @HeaderParam("Content-Range") String contentRange,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
@@ -87,7 +94,7 @@ public class UploadsResource {
      * when the bytes do not match; 404 BLOB_UPLOAD_UNKNOWN.
      */
     @PUT
-    @Path("{uuid: [^/]+$}")
+    @Path(RegistryRoute.UPLOAD)
     public Response complete(@PathParam("name") String nameText, @PathParam("uuid") String uuid,
             @QueryParam("digest") String digestText, @HeaderParam("Content-Range") String contentRange,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
@@ -102,14 +109,14 @@ public class UploadsResource {
 
     /** 204 with {@code Range} (bytes received so far) and {@code Location}; 404 BLOB_UPLOAD_UNKNOWN. */
     @GET
-    @Path("{uuid: [^/]+$}")
+    @Path(RegistryRoute.UPLOAD)
     public Response status(@PathParam("name") String name, @PathParam("uuid") String uuid) {
         return inProgress(Response.noContent(), uploads.status(new RepositoryName(name), uuid));
     }
 
     /** Cancels the upload: 204; 404 BLOB_UPLOAD_UNKNOWN. */
     @DELETE
-    @Path("{uuid: [^/]+$}")
+    @Path(RegistryRoute.UPLOAD)
     public Response cancel(@PathParam("name") String name, @PathParam("uuid") String uuid) {
         uploads.cancel(new RepositoryName(name), uuid);
         return Response.noContent().build();
@@ -119,7 +126,9 @@ public class UploadsResource {
      * The mounted digest, or empty when {@code from} does not have the blob, and also when {@code mount} is no
      * digest or {@code from} no Berth repository (say {@code busybox}, without a project): the specification's
      * answer to a mount the registry cannot perform is a plain upload (202), not a failed push, and distribution
-     * treats unreadable mount parameters the same way.
+     * treats unreadable mount parameters the same way. A source the caller may not pull from (see
+     * {@link RequestGrant}) is answered the same way: the blob is uploaded again rather than lent from a repository
+     * the caller cannot read, and the answer does not tell whether that repository holds it.
      */
     private Optional<Digest> mount(RepositoryName name, String mountText, String fromText) {
         Digest digest;
@@ -128,6 +137,9 @@ public class UploadsResource {
             digest = Digest.parse(mountText);
             from = new RepositoryName(fromText);
         } catch (RegistryException e) {
+            return Optional.empty();
+        }
+        if (!(request.getAttribute(RequestGrant.ATTRIBUTE) instanceof RequestGrant grant) || !grant.mayPull(from.value())) {
             return Optional.empty();
         }
         return blobs.mount(name, digest, from) ? Optional.of(digest) : Optional.empty();

@@ -5,6 +5,9 @@
  * clients rely on ({@code Location}, {@code Range}, {@code Docker-Content-Digest}, {@code Docker-Upload-UUID}).
  * <p>
  * Errors leave as {@link io.berth.registry.entity.RegistryException}s and are rendered once, as
- * {@code {"errors":[...]}}, by {@link io.berth.registry.boundary.oci.OciErrorMapper}.
+ * {@code {"errors":[...]}}, by {@link io.berth.registry.boundary.oci.OciErrorMapper}. Who may call is decided
+ * before JAX-RS runs, by the authentication filter of {@code io.berth.auth}; {@link
+ * io.berth.registry.boundary.oci.AuthorizedRoute} checks that the resource JAX-RS chose serves the repository that
+ * filter authorised.
  */
 package io.berth.registry.boundary.oci;

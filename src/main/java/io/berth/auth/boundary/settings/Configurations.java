@@ -1,0 +1,94 @@
+package io.berth.auth.boundary.settings;
+
+import io.berth.auth.control.AdminBootstrap;
+import io.berth.auth.control.Authenticator;
+import io.berth.platform.RuntimeSettings;
+import io.berth.platform.api.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads and changes the runtime settings as Harbor's configurations API does.
+ * <p>
+ * As in Harbor, {@code auth_mode} cannot change once users other than {@code admin} exist (their accounts belong to
+ * one identity source; switching would strand them or let a same-named directory entry take them over), and the
+ * response says so with {@code "editable": false}.
+ */
+@ApplicationScoped
+public class Configurations {
+
+    @Inject
+    RuntimeSettings settings;
+
+    @Inject
+    Authenticator authenticator;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Every setting Berth honours except secrets, as {@code {"key":{"value":...,"editable":...}}}. */
+    public JsonObject view() {
+        boolean authModeEditable = !usersBesideAdmin();
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        for (ConfigurationItem item : ConfigurationItem.values()) {
+            if (item.secret()) {
+                continue;
+            }
+            out.add(item.key(), Json.createObjectBuilder()
+                    .add("value", item.toJson(settings.get(item.key()).orElse(null)))
+                    .add("editable", item != ConfigurationItem.AUTH_MODE || authModeEditable));
+        }
+        return out.build();
+    }
+
+    /**
+     * Checks every key of {@code body} and stores them all, or none. {@code null} values are ignored (Harbor's
+     * fields are optional); an empty string resets a string setting to its default.
+     *
+     * @return the keys that were stored, for the log (never the values)
+     */
+    @Transactional
+    public Map<String, String> update(JsonObject body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
+            ConfigurationItem item = ConfigurationItem.of(entry.getKey())
+                    .orElseThrow(() -> ApiException.badRequest("unknown or unsupported configuration item %s", entry.getKey()));
+            if (entry.getValue().getValueType() == JsonValue.ValueType.NULL) {
+                continue;
+            }
+            try {
+                values.put(item.key(), item.parse(entry.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("%s", e.getMessage());
+            }
+        }
+        String mode = values.get(ConfigurationItem.AUTH_MODE.key());
+        String fallback = ConfigurationItem.AUTH_MODE.defaultValue();
+        if (mode != null && !Objects.equals(mode.isEmpty() ? fallback : mode,
+                settings.get(ConfigurationItem.AUTH_MODE.key()).orElse(fallback)) && usersBesideAdmin()) {
+            throw ApiException.badRequest("auth_mode cannot be changed: users other than admin exist");
+        }
+        settings.put(values);
+        if (values.keySet().stream().map(ConfigurationItem::of)
+                .anyMatch(i -> i.isPresent() && ConfigurationItem.AUTHENTICATION.contains(i.get()))) {
+            authenticator.forgetAll();
+        }
+        return values;
+    }
+
+    private boolean usersBesideAdmin() {
+        return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.username <> :admin", Long.class)
+                .setParameter("admin", AdminBootstrap.ADMIN)
+                .getSingleResult() > 0;
+    }
+}

@@ -1,0 +1,25 @@
+package io.berth.rbac.boundary;
+
+import io.berth.auth.boundary.CallerContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /api/v2.0/permissions}: 200; 401 anonymous; 403 for callers who administer nothing. */
+@Path("permissions")
+@Produces(MediaType.APPLICATION_JSON)
+public class PermissionsResource {
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    CallerContext caller;
+
+    @GET
+    public PermissionsView get() {
+        return permissions.catalogue(caller.get());
+    }
+}

@@ -1,0 +1,5 @@
+package io.berth.rbac.boundary;
+
+/** Harbor's {@code UserSysAdminFlag}. */
+public record SysadminFlagRequest(Boolean sysadminFlag) {
+}
