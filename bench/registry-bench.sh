@@ -15,6 +15,8 @@ REPO_ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
 # ---------------------------------------------------------------- settings
 PAYARA_MICRO_JAR=${PAYARA_MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/7.2026.11/payara-micro-7.2026.11.jar}
 BERTH_WAR=${BERTH_WAR:-target/berth.war}
+# Berth runs as the README deploys it in production: with the Payara tuning in server-config/.
+BERTH_POSTBOOT=${BERTH_POSTBOOT:-$REPO_ROOT/server-config/post-boot-commands.asadmin}
 [[ $BERTH_WAR = /* ]] || BERTH_WAR=$REPO_ROOT/$BERTH_WAR
 BERTH_XMX=${BERTH_XMX:-512m}
 BERTH_BIG_XMX=${BERTH_BIG_XMX:-256m}
@@ -32,7 +34,7 @@ PULL_STREAMS=${PULL_STREAMS:-8}
 HEAD_THREADS=${HEAD_THREADS:-2}
 HEAD_CONNS=${HEAD_CONNS:-32}
 HEAD_DURATION=${HEAD_DURATION:-10}
-HEAD_WARMUP=${HEAD_WARMUP:-30}
+HEAD_WARMUP=${HEAD_WARMUP:-240}
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-12}
 MANIFEST_GET=${MANIFEST_GET:-1}               # 0: skip the wrk GET cross-check
 BERTH_START_TIMEOUT=${BERTH_START_TIMEOUT:-120}
@@ -305,6 +307,7 @@ start_berth() { # start_berth XMX
   # shellcheck disable=SC2086  # BERTH_JAVA_OPTS is a list of options
   BERTH_DATA_DIR=$dir/data BERTH_ADMIN_PASSWORD=$BERTH_BENCH_PASSWORD "$JAVA_HOME/bin/java" -Xmx"$xmx" -Djava.io.tmpdir="$dir/tmp" $BERTH_JAVA_OPTS \
     -jar "$PAYARA_MICRO_JAR" --deploy "$BERTH_WAR" --contextroot / --nocluster --port "$port" \
+    --postbootcommandfile "$BERTH_POSTBOOT" \
     >"$dir/server.log" 2>&1 </dev/null &
   PID[berth]=$!
   OWNED[berth]=1
@@ -733,6 +736,10 @@ run_main() {
         break
       fi
     done
+    # One full-size push and one parallel pull of blob-0, not counted: the paths the measurements take, run hot.
+    push_round "$peer" 1 0 >/dev/null || record_failure "$peer" "warm-up push of blob-0 failed"
+    pull_round "$peer" "$PULL_STREAMS" "$(blob_digest blob-0)" $((BLOB_MIB * 1048576)) >/dev/null \
+      || record_failure "$peer" "warm-up pull of blob-0 failed"
     if ! push_image "$peer"; then
       record_failure "$peer" "pushing the small image failed; no manifest figures"
       RES[$peer:noimage]=1
@@ -1086,7 +1093,7 @@ check_space "$BENCH_DATA_DIR" "$(( gen_mib + 64 ))" "the test data in $BENCH_DAT
 check_space "$WORK" "$(( need_mib * ${#PEERS[@]} + 1024 ))" "the servers' data directories"
 if (( DO_MAIN )); then
   ensure_blob warmup 16
-  for ((i = 1; i <= nblobs; i++)); do ensure_blob "blob-$i" "$BLOB_MIB"; done
+  for ((i = 0; i <= nblobs; i++)); do ensure_blob "blob-$i" "$BLOB_MIB"; done   # blob-0: warm-up only
   HEADLOAD=$WORK/headload
   cc -O2 -pthread -o "$HEADLOAD" "$SCRIPT_DIR/headload.c" || die "could not build bench/headload.c"
 fi

@@ -1,5 +1,6 @@
 package io.berth.registry.boundary.oci;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code GET /v2/}: the API version check every client makes first. 200 with {@code {}}. */
+@ApplicationScoped
 @Path("")
 public class Base {
 

@@ -6,6 +6,7 @@ import io.berth.registry.entity.ByteRange;
 import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 /** {@code /v2/<name>/blobs/<digest>}: existence, content (with ranges) and deletion of a blob. */
+@ApplicationScoped
 @Path(RegistryRoute.BLOB)
 public class BlobsResource {
 

@@ -3,6 +3,7 @@ package io.berth.registry.boundary.oci;
 import io.berth.registry.boundary.Catalog;
 import io.berth.registry.boundary.Page;
 import io.berth.registry.entity.RegistryRoute;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code GET /v2/_catalog?n=&last=}: repository names in lexical order, paged like the tags list. */
+@ApplicationScoped
 @Path(RegistryRoute.CATALOG)
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {

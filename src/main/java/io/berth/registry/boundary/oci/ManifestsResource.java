@@ -9,6 +9,7 @@ import io.berth.registry.entity.Reference;
 import io.berth.registry.entity.RegistryException;
 import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /** {@code /v2/<name>/manifests/<reference>}: manifests by tag or digest. */
+@ApplicationScoped
 @Path(RegistryRoute.MANIFEST)
 public class ManifestsResource {
 

@@ -6,6 +6,7 @@ import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.MediaTypes;
 import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code GET /v2/<name>/referrers/<digest>}: the OCI 1.1 referrers API. */
+@ApplicationScoped
 @Path(RegistryRoute.REFERRERS)
 public class ReferrersResource {
 

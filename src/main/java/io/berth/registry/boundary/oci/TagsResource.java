@@ -4,6 +4,7 @@ import io.berth.registry.boundary.Page;
 import io.berth.registry.boundary.Tags;
 import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code GET /v2/<name>/tags/list?n=&last=}: tags in lexical order, with a {@code Link} to the next page. */
+@ApplicationScoped
 @Path(RegistryRoute.TAGS)
 @Produces(MediaType.APPLICATION_JSON)
 public class TagsResource {

@@ -10,6 +10,7 @@ import io.berth.registry.entity.RegistryException;
 import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
 import io.berth.registry.entity.RequestGrant;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -32,6 +33,7 @@ import java.util.Optional;
  * {@code StartBlobUpload}, {@code PatchBlobData}, {@code PutBlobUploadComplete}, {@code GetUploadStatus},
  * {@code CancelBlobUpload}). Bodies are read as streams, never buffered whole.
  */
+@ApplicationScoped
 @Path(RegistryRoute.UPLOADS)
 public class UploadsResource {
 
@@ -44,9 +46,6 @@ public class UploadsResource {
     @Inject
     Locations locations;
 
-    @Context
-    HttpServletRequest request;
-
     /**
      * Starts an upload: 202 with {@code Location}, {@code Range: 0-0} and {@code Docker-Upload-UUID}.
      * With {@code ?digest=} the body is the whole blob: 201 with {@code Location} and {@code Docker-Content-Digest}.
@@ -57,10 +56,11 @@ public class UploadsResource {
     @POST
     public Response start(@PathParam("name") String nameText, @QueryParam("digest") String digestText,
             @QueryParam("mount") String mountText, @QueryParam("from") String fromText,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, @Context HttpServletRequest request,
+            InputStream body) {
         RepositoryName name = new RepositoryName(nameText);
         if (mountText != null && fromText != null) {
-            Optional<Digest> mounted = mount(name, mountText, fromText);
+            Optional<Digest> mounted = mount(name, mountText, fromText, request);
             if (mounted.isPresent()) {
                 return created(name, mounted.get());
             }
@@ -130,7 +130,7 @@ public class UploadsResource {
      * {@link RequestGrant}) is answered the same way: the blob is uploaded again rather than lent from a repository
      * the caller cannot read, and the answer does not tell whether that repository holds it.
      */
-    private Optional<Digest> mount(RepositoryName name, String mountText, String fromText) {
+    private Optional<Digest> mount(RepositoryName name, String mountText, String fromText, HttpServletRequest request) {
         Digest digest;
         RepositoryName from;
         try {
