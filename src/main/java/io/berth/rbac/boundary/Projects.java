@@ -12,11 +12,13 @@ import io.berth.rbac.entity.Caller;
 import io.berth.rbac.entity.Member;
 import io.berth.rbac.entity.Permission;
 import io.berth.rbac.entity.Project;
+import io.berth.rbac.entity.ProjectChanged;
 import io.berth.rbac.entity.Resource;
 import io.berth.rbac.entity.RobotGrant;
 import io.berth.rbac.entity.Role;
 import io.berth.rbac.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -69,6 +71,9 @@ public class Projects {
     @Inject
     RuntimeSettings settings;
 
+    @Inject
+    Event<ProjectChanged> changed;
+
     /** Creates a project; 400 for a bad name or metadata, 401/403 when the caller may not, 409 when the name is taken. */
     @Transactional
     public ProjectView create(Caller caller, ProjectRequest request) {
@@ -98,6 +103,7 @@ public class Projects {
         });
         em.persist(project);
         em.flush();
+        changed.fire(new ProjectChanged(name));
         if (ownerId != null) {
             em.persist(new Member(project.id(), ownerId, Member.USER, Role.PROJECT_ADMIN, now));
         }
@@ -150,6 +156,7 @@ public class Projects {
                 String value = "public".equals(e.getKey()) ? Boolean.toString(parseBoolean("public", e.getValue())) : e.getValue();
                 project.putMetadata(e.getKey(), value, now);
             }
+            changed.fire(new ProjectChanged(project.name()));
         }
     }
 
@@ -161,6 +168,7 @@ public class Projects {
             throw ApiException.of(ApiError.PRECONDITION, "the project %s still contains repositories", project.name());
         }
         em.remove(project);
+        changed.fire(new ProjectChanged(project.name()));
     }
 
     /** Whether a project can be deleted, and why not (Harbor's {@code _deletable}); for those who may delete it. */
