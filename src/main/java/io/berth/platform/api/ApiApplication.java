@@ -2,6 +2,7 @@ package io.berth.platform.api;
 
 import io.berth.auth.boundary.ldap.LdapResource;
 import io.berth.auth.boundary.settings.ConfigurationsResource;
+import io.berth.quota.boundary.QuotasResource;
 import io.berth.rbac.boundary.MembersResource;
 import io.berth.rbac.boundary.PermissionsResource;
 import io.berth.rbac.boundary.ProjectsResource;
@@ -30,6 +31,7 @@ public class ApiApplication extends Application {
                 ConfigurationsResource.class,
                 LdapResource.class,
                 RobotsResource.class,
+                QuotasResource.class,
                 SystemResource.class,
                 RequestIdFilter.class,
                 JsonbSnakeCase.class,

@@ -7,6 +7,7 @@ import io.berth.platform.api.PageRequest;
 import io.berth.rbac.control.AccessDenied;
 import io.berth.rbac.control.AccessEvaluator;
 import io.berth.rbac.control.ProjectGuard;
+import io.berth.rbac.control.ProjectQuotas;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Caller;
 import io.berth.rbac.entity.Member;
@@ -74,6 +75,9 @@ public class Projects {
     @Inject
     Event<ProjectChanged> changed;
 
+    @Inject
+    ProjectQuotas quotas;
+
     /** Creates a project; 400 for a bad name or metadata, 401/403 when the caller may not, 409 when the name is taken. */
     @Transactional
     public ProjectView create(Caller caller, ProjectRequest request) {
@@ -103,6 +107,7 @@ public class Projects {
         });
         em.persist(project);
         em.flush();
+        quotas.open(caller, project.id(), request.storageLimit());
         changed.fire(new ProjectChanged(name));
         if (ownerId != null) {
             em.persist(new Member(project.id(), ownerId, Member.USER, Role.PROJECT_ADMIN, now));
@@ -143,7 +148,10 @@ public class Projects {
         return new Listing<>(views(caller, found), total);
     }
 
-    /** Replaces the given metadata keys (Harbor's PUT /projects/{id}); Project Admins and administrators. */
+    /**
+     * Replaces the given metadata keys (Harbor's PUT /projects/{id}); Project Admins and administrators. A
+     * {@code storage_limit} in the request changes nothing, as in Harbor: quotas change through {@code PUT /quotas/{id}}.
+     */
     @Transactional
     public void update(Caller caller, String nameOrId, boolean isName, ProjectRequest request) {
         Project project = guard.require(caller, nameOrId, isName, UPDATE);
@@ -180,12 +188,18 @@ public class Projects {
                 : Map.of("deletable", false, "message", "the project contains repositories");
     }
 
-    /** Harbor's summary: repository count, and member counts per role for callers who may list members. */
+    /**
+     * Harbor's summary: repository count, the storage quota for callers who may read it, and member counts per role
+     * for callers who may list members.
+     */
     public ProjectSummary summary(Caller caller, String nameOrId, boolean isName) {
         Project project = guard.require(caller, nameOrId, isName, READ);
         long repositories = repositoryCounts(List.of(project.id())).getOrDefault(project.id(), 0L);
+        ProjectSummary.Quota quota = access.can(caller, project, Permission.of(Resource.QUOTA, Action.READ))
+                ? quotas.storage(project.id()).map(ProjectSummary.Quota::of).orElse(null)
+                : null;
         if (!access.can(caller, project, Permission.of(Resource.MEMBER, Action.LIST))) {
-            return new ProjectSummary(repositories, null, null, null, null, null);
+            return new ProjectSummary(repositories, null, null, null, null, null, quota);
         }
         Map<Integer, Integer> perRole = new HashMap<>();
         for (Object[] row : em.createQuery("SELECT m.role, COUNT(m) FROM Member m WHERE m.projectId = :projectId GROUP BY m.role",
@@ -194,7 +208,7 @@ public class Projects {
         }
         return new ProjectSummary(repositories, perRole.getOrDefault(Role.PROJECT_ADMIN.id(), 0),
                 perRole.getOrDefault(Role.MAINTAINER.id(), 0), perRole.getOrDefault(Role.DEVELOPER.id(), 0),
-                perRole.getOrDefault(Role.GUEST.id(), 0), perRole.getOrDefault(Role.LIMITED_GUEST.id(), 0));
+                perRole.getOrDefault(Role.GUEST.id(), 0), perRole.getOrDefault(Role.LIMITED_GUEST.id(), 0), quota);
     }
 
     private void requireCreator(Caller caller) {

@@ -3,6 +3,7 @@ package io.berth.registry.boundary;
 import io.berth.registry.control.BlobPaths;
 import io.berth.registry.control.BlobRecords;
 import io.berth.registry.control.ProjectResolver;
+import io.berth.registry.control.StorageQuota;
 import io.berth.registry.entity.Blob;
 import io.berth.registry.entity.BlobStatus;
 import io.berth.registry.entity.ByteRange;
@@ -44,6 +45,9 @@ public class Blobs {
 
     @Inject
     ProjectResolver projects;
+
+    @Inject
+    StorageQuota quota;
 
     /**
      * The blob {@code digest} as seen from repository {@code name}; {@code BLOB_UNKNOWN} if the project
@@ -103,7 +107,8 @@ public class Blobs {
 
     /**
      * Removes the blob from the project of {@code name}. A blob that an artifact of the project still
-     * needs stays, and the request is refused, so deleting a layer never breaks an image.
+     * needs stays, and the request is refused, so deleting a layer never breaks an image. The project's quota usage
+     * goes down by the blob's size.
      */
     @Transactional
     public void delete(RepositoryName name, Digest digest) {
@@ -119,6 +124,7 @@ public class Blobs {
                     "blob %s is used by %d artifact(s) in project %s; delete those first", digest, users, name.project());
         }
         em.remove(em.find(ProjectBlob.class, new ProjectBlob.Key(projectId, blob.id())));
+        quota.release(projectId, blob.size());
     }
 
     private static RegistryException unknown(Digest digest) {

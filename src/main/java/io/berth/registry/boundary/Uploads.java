@@ -4,6 +4,7 @@ import io.berth.registry.control.BlobPaths;
 import io.berth.registry.control.BlobRecords;
 import io.berth.registry.control.DigestingCopier;
 import io.berth.registry.control.ProjectResolver;
+import io.berth.registry.control.StorageQuota;
 import io.berth.registry.control.UploadHashes;
 import io.berth.registry.control.UploadSessions;
 import io.berth.registry.entity.ContentRange;
@@ -36,8 +37,9 @@ import java.util.logging.Logger;
  * </pre>
  * Bytes stream into {@code uploads/<uuid>/data} and are hashed on the way; only a blob whose digest
  * matches is moved into its content-addressed place, and only then is it recorded in the database. A
- * mismatch removes the upload entirely. Session rows and stored bytes, never this node's memory, say where
- * an upload stands, so a client may continue after a restart or on another node.
+ * mismatch removes the upload entirely, and so does a blob over the project's quota: it is refused before
+ * its bytes are placed, and again, race-safe, when it is recorded. Session rows and stored bytes, never this
+ * node's memory, say where an upload stands, so a client may continue after a restart or on another node.
  */
 @ApplicationScoped
 public class Uploads {
@@ -61,6 +63,9 @@ public class Uploads {
 
     @Inject
     UploadHashes hashes;
+
+    @Inject
+    StorageQuota quota;
 
     /** Uploads a request on this node is writing to: two requests appending to one file would corrupt it. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
@@ -95,6 +100,7 @@ public class Uploads {
                 requireAnnounced(size, contentLength);
                 writer.commit();
             }
+            requireRoom(projectId, digest, size);
             verifyAndPlace(uuid, digest, Digest.of(digest.algorithm(), md.digest()));
             records.register(projectId, digest, size, null, null);
             return digest;
@@ -130,12 +136,14 @@ public class Uploads {
             long size = write(session, range, body, contentLength);
             MessageDigest md = hashes.take(uuid, digest.newMessageDigest().getAlgorithm(), size)
                     .orElseGet(() -> rehash(uuid, digest));
+            requireRoom(session.projectId(), digest, size);
             verifyAndPlace(uuid, digest, Digest.of(digest.algorithm(), md.digest()));
             records.register(session.projectId(), digest, size, null, uuid);
             removeQuietly(BlobPaths.uploadDirectory(uuid));
             return digest;
         } catch (RegistryException e) {
-            if (e.code() == OciErrorCode.DIGEST_INVALID) {
+            // Wrong bytes, or bytes over quota: the upload ends and leaves nothing behind (the client starts over).
+            if (e.code() == OciErrorCode.DIGEST_INVALID || e.code() == OciErrorCode.DENIED) {
                 discard(uuid);
             }
             throw e;
@@ -209,6 +217,21 @@ public class Uploads {
             return md;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Refuses a blob that would not fit in the project's quota before its bytes reach the store, so a refused push
+     * leaves no file behind (one that loses a race here is refused when recorded, and its bytes, without a record,
+     * are left to garbage collection). A blob the project has already costs nothing and is never refused.
+     */
+    private void requireRoom(long projectId, Digest digest, long size) {
+        try {
+            quota.requireRoom(projectId, size);
+        } catch (RegistryException refused) {
+            if (records.visible(projectId, digest).isEmpty()) {
+                throw refused;
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.ProjectBlob;
 import io.berth.registry.entity.UploadSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,9 @@ public class BlobRecords {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    StorageQuota quota;
 
     /** Records a verified blob as visible in the project and ends the upload session, if any. */
     @RetryOnConflict
@@ -91,9 +95,15 @@ public class BlobRecords {
         return blob;
     }
 
-    /** Lets the project see the blob. Must run inside a transaction. */
+    /**
+     * Lets the project see the blob, charging its size to the project's quota the first time: a blob the project
+     * sees already costs nothing again. Must run inside a transaction, which a refusal ({@code DENIED}) rolls back.
+     * Two transactions linking the same blob at once both charge, but only one inserts the link; the other fails on
+     * the key and its charge rolls back with it.
+     */
     public void link(long projectId, Blob blob, Instant now) {
         if (em.find(ProjectBlob.class, new ProjectBlob.Key(projectId, blob.id())) == null) {
+            quota.charge(projectId, blob.size());
             em.persist(new ProjectBlob(projectId, blob.id(), now));
             em.flush();
         }

@@ -15,9 +15,14 @@ public final class OciErrorBody {
 
     /** The body for one error; {@code detail} is left out when null (distribution sends a string or an array). */
     public static String render(OciErrorCode code, JsonValue detail) {
+        return render(code, code.message(), detail);
+    }
+
+    /** The same with a message of its own instead of the code's catalogue message. */
+    public static String render(OciErrorCode code, String message, JsonValue detail) {
         JsonObjectBuilder error = Json.createObjectBuilder()
                 .add("code", code.name())
-                .add("message", code.message());
+                .add("message", message);
         if (detail != null) {
             error.add("detail", detail);
         }

@@ -30,6 +30,7 @@ public class RegistryException extends RuntimeException {
     private final String detail;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private int status;
+    private String message;
 
     public RegistryException(OciErrorCode code, String detail) {
         this(code, detail, null);
@@ -73,8 +74,23 @@ public class RegistryException extends RuntimeException {
         return this;
     }
 
+    /**
+     * Replaces the code's catalogue message for this one response; returns this exception. For refusals whose
+     * reason clients should show, since Docker prints the {@code message} and never the {@code detail} (a push over
+     * quota, where Harbor's own text is in the message).
+     */
+    public RegistryException withMessage(String errorMessage) {
+        this.message = errorMessage;
+        return this;
+    }
+
     public OciErrorCode code() {
         return code;
+    }
+
+    /** The {@code message} for the error body: the code's own unless replaced with {@link #withMessage(String)}. */
+    public String errorMessage() {
+        return message != null ? message : code.message();
     }
 
     /** The {@code detail} for the error body; may be null. */

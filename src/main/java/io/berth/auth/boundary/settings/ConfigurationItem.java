@@ -51,7 +51,9 @@ public enum ConfigurationItem {
     ROBOT_TOKEN_DURATION("robot_token_duration", Type.INTEGER, "30", positive("robot_token_duration")),
     ROBOT_NAME_PREFIX("robot_name_prefix", Type.STRING, "robot$", ConfigurationItem::robotPrefix),
     /** Minutes a console session may stay idle (read by the console login). */
-    SESSION_TIMEOUT("session_timeout", Type.INTEGER, "60", positive("session_timeout"));
+    SESSION_TIMEOUT("session_timeout", Type.INTEGER, "60", positive("session_timeout")),
+    /** Storage limit of new projects in bytes, -1 for none (Harbor's default); read by io.berth.quota. */
+    STORAGE_PER_PROJECT("storage_per_project", Type.INTEGER, "-1", ConfigurationItem::storageLimit);
 
     /** The keys that change who can log in: a change forgets remembered logins. */
     static final Set<ConfigurationItem> AUTHENTICATION = Set.of(AUTH_MODE, LDAP_URL, LDAP_SEARCH_DN, LDAP_SEARCH_PASSWORD,
@@ -131,11 +133,20 @@ public enum ConfigurationItem {
 
     private static UnaryOperator<String> positive(String key) {
         return value -> {
-            if (Integer.parseInt(value) < 1) {
+            long number = Long.parseLong(value);
+            if (number < 1 || number > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(key + " must be a positive integer");
             }
             return value;
         };
+    }
+
+    private static String storageLimit(String value) {
+        long bytes = Long.parseLong(value);
+        if (bytes <= 0 && bytes != -1) {
+            throw new IllegalArgumentException("storage_per_project must be a positive number of bytes, or -1 for no limit");
+        }
+        return value;
     }
 
     private static String robotPrefix(String value) {
@@ -145,7 +156,10 @@ public enum ConfigurationItem {
         return value;
     }
 
-    /** Harbor's three item types ({@code StringConfigItem}, {@code BoolConfigItem}, {@code IntegerConfigItem}). */
+    /**
+     * Harbor's three item types ({@code StringConfigItem}, {@code BoolConfigItem}, {@code IntegerConfigItem}); integers
+     * are 64-bit, as Harbor's {@code storage_per_project} in bytes needs.
+     */
     public enum Type {
         STRING, BOOLEAN, INTEGER;
 
@@ -170,10 +184,10 @@ public enum ConfigurationItem {
                 default -> {
                     try {
                         if (json instanceof JsonNumber n) {
-                            return Integer.toString(n.intValueExact());
+                            return Long.toString(n.longValueExact());
                         }
                         if (json instanceof JsonString s) {
-                            return Integer.toString(Integer.parseInt(s.getString().trim()));
+                            return Long.toString(Long.parseLong(s.getString().trim()));
                         }
                     } catch (ArithmeticException | NumberFormatException e) {
                         // falls through to the refusal
@@ -189,9 +203,9 @@ public enum ConfigurationItem {
                 case BOOLEAN -> Boolean.parseBoolean(stored.trim()) ? JsonValue.TRUE : JsonValue.FALSE;
                 case INTEGER -> {
                     try {
-                        yield Json.createValue(Integer.parseInt(stored.trim()));
+                        yield Json.createValue(Long.parseLong(stored.trim()));
                     } catch (NumberFormatException e) {
-                        yield Json.createValue(Integer.parseInt(fallback));
+                        yield Json.createValue(Long.parseLong(fallback));
                     }
                 }
             };

@@ -11,7 +11,7 @@ public class OciErrorMapper implements ExceptionMapper<RegistryException> {
 
     @Override
     public Response toResponse(RegistryException e) {
-        Response.ResponseBuilder response = OciErrors.response(e.status(), e.code(), e.detail());
+        Response.ResponseBuilder response = OciErrors.response(e.status(), e.code(), e.errorMessage(), e.detail());
         e.headers().forEach(response::header);
         return response.build();
     }

@@ -13,7 +13,11 @@ final class OciErrors {
     }
 
     static Response.ResponseBuilder response(int status, OciErrorCode code, String detail) {
-        String body = OciErrorBody.render(code, detail == null ? null : Json.createValue(detail));
+        return response(status, code, code.message(), detail);
+    }
+
+    static Response.ResponseBuilder response(int status, OciErrorCode code, String message, String detail) {
+        String body = OciErrorBody.render(code, message, detail == null ? null : Json.createValue(detail));
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
     }
 }

@@ -1,0 +1,61 @@
+package io.berth.quota.boundary;
+
+import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code /api/v2.0/quotas}: Harbor's project storage quotas, for system administrators (401 anonymous, 403
+ * others). See {@link Quotas}.
+ */
+@Path("quotas")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class QuotasResource {
+
+    @Inject
+    Quotas quotas;
+
+    @Inject
+    CallerContext caller;
+
+    /**
+     * A page of quotas with {@code X-Total-Count} and {@code Link}; {@code reference} ({@code project}) and
+     * {@code reference_id} (a project id) filter, {@code sort} orders ({@code hard.storage}, {@code -used.storage},
+     * ...); 400 for a bad page or sort key.
+     */
+    @GET
+    public Response list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
+            @QueryParam("reference") String reference, @QueryParam("reference_id") String referenceId,
+            @QueryParam("sort") String sort, @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, pageSize);
+        Quotas.Listing found = quotas.list(caller.get(), request, reference, referenceId, sort);
+        return request.headers(Response.ok(found.items()), found.total(), uri).build();
+    }
+
+    /** 200 with the quota; 404 if there is none. */
+    @GET
+    @Path("{id}")
+    public QuotaView get(@PathParam("id") long id) {
+        return quotas.get(caller.get(), id);
+    }
+
+    /** 200 when the hard limit is set; 400 for a missing or invalid {@code hard}; 404 if there is no such quota. */
+    @PUT
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, QuotaUpdateRequest request) {
+        quotas.update(caller.get(), id, request);
+        return Response.ok().build();
+    }
+}
