@@ -1,6 +1,7 @@
 package io.berth.platform.api;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Order;
@@ -18,8 +19,10 @@ public final class CriteriaPage {
     private CriteriaPage() {
     }
 
-    /** A condition builder: the predicates for a root, combined with AND. */
-    public interface Where<E> extends BiFunction<CriteriaBuilder, Root<E>, List<Predicate>> {
+    /** A condition builder: the predicates for a root, combined with AND; subqueries hang off {@code query}. */
+    @FunctionalInterface
+    public interface Where<E> {
+        List<Predicate> apply(CriteriaBuilder cb, AbstractQuery<?> query, Root<E> root);
     }
 
     /** A sort builder: the orders for a root, ending with a unique key so pages never overlap. */
@@ -30,7 +33,7 @@ public final class CriteriaPage {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(type);
         Root<E> root = query.from(type);
-        query.select(root).where(where.apply(cb, root).toArray(Predicate[]::new)).orderBy(sort.apply(cb, root));
+        query.select(root).where(where.apply(cb, query, root).toArray(Predicate[]::new)).orderBy(sort.apply(cb, root));
         return em.createQuery(query).setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultList();
     }
 
@@ -38,7 +41,7 @@ public final class CriteriaPage {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<E> root = query.from(type);
-        query.select(cb.count(root)).where(where.apply(cb, root).toArray(Predicate[]::new));
+        query.select(cb.count(root)).where(where.apply(cb, query, root).toArray(Predicate[]::new));
         return em.createQuery(query).getSingleResult();
     }
 }

@@ -86,7 +86,7 @@ public class Users {
             query = query.with("email", new ListQuery.Fuzzy(email));
         }
         ListQuery filter = query;
-        CriteriaPage.Where<User> where = (cb, u) -> QUERY.predicates(cb, u, filter);
+        CriteriaPage.Where<User> where = (cb, criteria, u) -> QUERY.predicates(cb, u, filter);
         List<UserView> users = CriteriaPage.select(em, User.class, where, (cb, u) -> QUERY.orders(cb, u, filter, "id"), page)
                 .stream().map(u -> UserView.of(u, false)).toList();
         return new Listing<>(users, CriteriaPage.count(em, User.class, where));

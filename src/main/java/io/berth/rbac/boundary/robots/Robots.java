@@ -119,7 +119,7 @@ public class Robots {
         RobotFilter filter = RobotFilter.parse(q, sort);
         authority.requireList(caller, filter.projectId());
         String prefix = settings.get(PREFIX_SETTING, DEFAULT_PREFIX);
-        CriteriaPage.Where<Robot> where = (cb, r) -> {
+        CriteriaPage.Where<Robot> where = (cb, criteria, r) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (filter.level() != null) {
                 predicates.add(cb.equal(r.get("level"), filter.level()));
