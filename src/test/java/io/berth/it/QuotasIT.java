@@ -138,6 +138,11 @@ class QuotasIT {
 
         JsonObject summary = user.client().get("/api/v2.0/projects/" + projectId + "/summary").expect(200).json();
         assertNotNull(summary.getJsonObject("quota"), "members read their project's quota in the summary: " + summary);
+
+        String open = RegistryClient.uniqueName("quota-public");
+        admin.post("/api/v2.0/projects", "{\"project_name\":\"" + open + "\",\"metadata\":{\"public\":\"true\"}}").expect(201);
+        JsonObject seenByAnyone = anonymous.get("/api/v2.0/projects/" + open + "/summary").expect(200).json();
+        assertFalse(seenByAnyone.containsKey("quota"), "a public project's visitors do not see its quota: " + seenByAnyone);
     }
 
     @Test
