@@ -8,6 +8,12 @@ import io.berth.rbac.boundary.ProjectsResource;
 import io.berth.rbac.boundary.UserGroupsResource;
 import io.berth.rbac.boundary.UsersResource;
 import io.berth.rbac.boundary.robots.RobotsResource;
+import io.berth.registry.boundary.api.AllRepositoriesResource;
+import io.berth.registry.boundary.api.ArtifactsResource;
+import io.berth.registry.boundary.api.LabelsResource;
+import io.berth.registry.boundary.api.RepositoriesResource;
+import io.berth.registry.boundary.api.SearchResource;
+import io.berth.registry.boundary.api.StatisticsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -31,6 +37,14 @@ public class ApiApplication extends Application {
                 LdapResource.class,
                 RobotsResource.class,
                 SystemResource.class,
+                SystemInfoResource.class,
+                HealthResource.class,
+                RepositoriesResource.class,
+                AllRepositoriesResource.class,
+                ArtifactsResource.class,
+                LabelsResource.class,
+                SearchResource.class,
+                StatisticsResource.class,
                 RequestIdFilter.class,
                 JsonbSnakeCase.class,
                 ApiExceptionMapper.class,
