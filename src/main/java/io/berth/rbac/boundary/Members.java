@@ -3,7 +3,7 @@ package io.berth.rbac.boundary;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
 import io.berth.platform.api.PageRequest;
-import io.berth.rbac.control.Likes;
+import io.berth.platform.api.Likes;
 import io.berth.rbac.control.ProjectGuard;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Caller;
