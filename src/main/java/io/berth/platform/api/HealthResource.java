@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * {@code GET /api/v2.0/health}: Harbor's component view of the same checks as {@code /health/ready}. Berth is one
@@ -22,6 +23,7 @@ public class HealthResource {
     static final String UNHEALTHY = "unhealthy";
 
     @Inject
+    @Readiness
     ReadinessCheck readiness;
 
     @GET
