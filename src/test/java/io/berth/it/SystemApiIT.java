@@ -75,6 +75,10 @@ class SystemApiIT {
                 .stream().map(c -> c.getString("name")).collect(Collectors.toSet()));
         ApiClient.Response ping = anonymous.get("/api/v2.0/ping").expect(200);
         assertEquals("Pong", ping.body());
+
+        // MicroProfile OpenAPI documents what Berth serves, the Harbor API included.
+        ApiClient.Response openapi = anonymous.get("/openapi").expect(200);
+        assertTrue(openapi.body().contains("/repositories"), openapi.body().substring(0, Math.min(300, openapi.body().length())));
     }
 
     @Test

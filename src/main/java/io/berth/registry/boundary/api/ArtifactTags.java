@@ -2,6 +2,7 @@ package io.berth.registry.boundary.api;
 
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.CriteriaPage;
 import io.berth.platform.api.ListQuery;
 import io.berth.platform.api.PageRequest;
 import io.berth.platform.api.QueryFields;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
@@ -64,17 +64,11 @@ public class ArtifactTags {
         Artifacts.Located located = artifacts.locate(caller, projectName, path, LIST);
         Artifact artifact = artifacts.artifact(located, reference);
 
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<ArtifactTag> select = cb.createQuery(ArtifactTag.class);
-        Root<ArtifactTag> root = select.from(ArtifactTag.class);
-        select.select(root).where(where(cb, root, artifact, query))
-                .orderBy(query.sort().isEmpty() ? List.of(cb.asc(root.get("name"))) : FIELDS.orders(cb, root, query, "id"));
-        List<TagView> found = em.createQuery(select).setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream().map(TagView::of).toList();
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<ArtifactTag> counted = count.from(ArtifactTag.class);
-        count.select(cb.count(counted)).where(where(cb, counted, artifact, query));
-        return new Listing<>(found, em.createQuery(count).getSingleResult());
+        CriteriaPage.Where<ArtifactTag> where = (cb, root) -> where(cb, root, artifact, query);
+        List<TagView> found = CriteriaPage.select(em, ArtifactTag.class, where, (cb, root) -> query.sort().isEmpty()
+                ? List.of(cb.asc(root.get("name"))) : FIELDS.orders(cb, root, query, "id"), page)
+                .stream().map(TagView::of).toList();
+        return new Listing<>(found, CriteriaPage.count(em, ArtifactTag.class, where));
     }
 
     /** Tags the artifact; 400 for an invalid name, 409 when the repository has that tag already (on any artifact). */
@@ -110,9 +104,9 @@ public class ArtifactTags {
         removal.deleteTag(located.name(), new Tag(tag.name()));
     }
 
-    private static Predicate[] where(CriteriaBuilder cb, Root<ArtifactTag> root, Artifact artifact, ListQuery query) {
+    private static List<Predicate> where(CriteriaBuilder cb, Root<ArtifactTag> root, Artifact artifact, ListQuery query) {
         List<Predicate> predicates = new ArrayList<>(FIELDS.predicates(cb, root, query));
         predicates.add(cb.equal(root.get("artifactId"), artifact.id()));
-        return predicates.toArray(Predicate[]::new);
+        return predicates;
     }
 }

@@ -2,6 +2,7 @@ package io.berth.registry.boundary.api;
 
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.CriteriaPage;
 import io.berth.platform.api.Likes;
 import io.berth.platform.api.ListQuery;
 import io.berth.platform.api.PageRequest;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
@@ -86,18 +86,11 @@ public class Labels {
         } else {
             throw ApiException.badRequest("scope must be g (global) or p (project)");
         }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Label> select = cb.createQuery(Label.class);
-        Root<Label> root = select.from(Label.class);
-        select.select(root).where(where(cb, root, query, project, name))
-                .orderBy(query.sort().isEmpty() ? List.of(cb.asc(root.get("name")), cb.asc(root.get("id")))
-                        : FIELDS.orders(cb, root, query, "id"));
-        List<LabelView> found = em.createQuery(select).setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream().map(LabelView::of).toList();
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<Label> counted = count.from(Label.class);
-        count.select(cb.count(counted)).where(where(cb, counted, query, project, name));
-        return new Listing<>(found, em.createQuery(count).getSingleResult());
+        CriteriaPage.Where<Label> where = (cb, root) -> where(cb, root, query, project, name);
+        List<LabelView> found = CriteriaPage.select(em, Label.class, where, (cb, root) -> query.sort().isEmpty()
+                ? List.of(cb.asc(root.get("name")), cb.asc(root.get("id"))) : FIELDS.orders(cb, root, query, "id"), page)
+                .stream().map(LabelView::of).toList();
+        return new Listing<>(found, CriteriaPage.count(em, Label.class, where));
     }
 
     public LabelView get(Caller caller, long id) {
@@ -233,13 +226,13 @@ public class Labels {
         }
     }
 
-    private static Predicate[] where(CriteriaBuilder cb, Root<Label> root, ListQuery query, Long projectId, String name) {
+    private static List<Predicate> where(CriteriaBuilder cb, Root<Label> root, ListQuery query, Long projectId, String name) {
         List<Predicate> predicates = new ArrayList<>(FIELDS.predicates(cb, root, query));
         predicates.add(projectId == null ? cb.isNull(root.get("projectId")) : cb.equal(root.get("projectId"), projectId));
         if (name != null && !name.isEmpty()) {
             // Harbor's name parameter matches fuzzily.
             predicates.add(cb.like(cb.lower(root.get("name")), Likes.containing(name), '!'));
         }
-        return predicates.toArray(Predicate[]::new);
+        return predicates;
     }
 }

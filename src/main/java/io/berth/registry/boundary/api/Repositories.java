@@ -1,6 +1,7 @@
 package io.berth.registry.boundary.api;
 
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.CriteriaPage;
 import io.berth.platform.api.ListQuery;
 import io.berth.platform.api.PageRequest;
 import io.berth.platform.api.QueryFields;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
@@ -117,28 +117,19 @@ public class Repositories {
         if (projectIds.isPresent() && projectIds.get().isEmpty()) {
             return new Listing<>(List.of(), 0);
         }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Repository> select = cb.createQuery(Repository.class);
-        Root<Repository> root = select.from(Repository.class);
-        select.select(root).where(where(cb, root, projectIds, query))
-                .orderBy(query.sort().isEmpty()
-                        ? List.of(cb.desc(root.get("creationTime")), cb.desc(root.get("id")))
-                        : FIELDS.orders(cb, root, query, "id"));
-        List<Repository> found = em.createQuery(select).setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultList();
-
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<Repository> counted = count.from(Repository.class);
-        count.select(cb.count(counted)).where(where(cb, counted, projectIds, query));
-        long total = em.createQuery(count).getSingleResult();
+        CriteriaPage.Where<Repository> where = (cb, root) -> where(cb, root, projectIds, query);
+        List<Repository> found = CriteriaPage.select(em, Repository.class, where, (cb, root) -> query.sort().isEmpty()
+                ? List.of(cb.desc(root.get("creationTime")), cb.desc(root.get("id")))
+                : FIELDS.orders(cb, root, query, "id"), page);
+        long total = CriteriaPage.count(em, Repository.class, where);
 
         var artifactCounts = counts.of(found.stream().map(Repository::id).toList());
         return new Listing<>(found.stream().map(r -> RepositoryView.of(r, artifactCounts.getOrDefault(r.id(), 0L))).toList(), total);
     }
 
-    private static Predicate[] where(CriteriaBuilder cb, Root<Repository> root, Optional<List<Long>> projectIds, ListQuery query) {
+    private static List<Predicate> where(CriteriaBuilder cb, Root<Repository> root, Optional<List<Long>> projectIds, ListQuery query) {
         List<Predicate> predicates = new ArrayList<>(FIELDS.predicates(cb, root, query));
         projectIds.ifPresent(ids -> predicates.add(root.get("projectId").in(ids)));
-        return predicates.toArray(Predicate[]::new);
+        return predicates;
     }
 }
