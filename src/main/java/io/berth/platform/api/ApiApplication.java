@@ -9,6 +9,12 @@ import io.berth.rbac.boundary.ProjectsResource;
 import io.berth.rbac.boundary.UserGroupsResource;
 import io.berth.rbac.boundary.UsersResource;
 import io.berth.rbac.boundary.robots.RobotsResource;
+import io.berth.registry.boundary.api.AllRepositoriesResource;
+import io.berth.registry.boundary.api.ArtifactsResource;
+import io.berth.registry.boundary.api.LabelsResource;
+import io.berth.registry.boundary.api.RepositoriesResource;
+import io.berth.registry.boundary.api.SearchResource;
+import io.berth.registry.boundary.api.StatisticsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -33,6 +39,14 @@ public class ApiApplication extends Application {
                 RobotsResource.class,
                 QuotasResource.class,
                 SystemResource.class,
+                SystemInfoResource.class,
+                HealthResource.class,
+                RepositoriesResource.class,
+                AllRepositoriesResource.class,
+                ArtifactsResource.class,
+                LabelsResource.class,
+                SearchResource.class,
+                StatisticsResource.class,
                 RequestIdFilter.class,
                 JsonbSnakeCase.class,
                 ApiExceptionMapper.class,

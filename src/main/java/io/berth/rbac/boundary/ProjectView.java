@@ -17,7 +17,7 @@ public record ProjectView(long projectId, Long ownerId, String name, long regist
         Instant updateTime, boolean deleted, String ownerName, boolean togglable, Integer currentUserRoleId,
         List<Integer> currentUserRoleIds, long repoCount, Map<String, String> metadata) {
 
-    static ProjectView of(Project project, long repoCount, String ownerName, Set<Role> roles) {
+    public static ProjectView of(Project project, long repoCount, String ownerName, Set<Role> roles) {
         Integer strongest = Role.strongest(roles).map(Role::id).orElse(null);
         List<Integer> ids = roles.isEmpty() ? null : roles.stream().map(Role::id).sorted().toList();
         return new ProjectView(project.id(), project.ownerId(), project.name(), 0, project.creationTime(),

@@ -53,6 +53,15 @@ public class ArtifactReference {
         return childId;
     }
 
+    public Digest childDigest() {
+        return Digest.parse(childDigest);
+    }
+
+    /** The entry's annotations as JSON text; null if none. */
+    public String annotations() {
+        return annotations;
+    }
+
     public String platform() {
         return platform;
     }

@@ -57,8 +57,20 @@ public class ArtifactTag {
         return id;
     }
 
+    public long repositoryId() {
+        return repositoryId;
+    }
+
     public long artifactId() {
         return artifactId;
+    }
+
+    public Instant pushTime() {
+        return pushTime;
+    }
+
+    public Instant pullTime() {
+        return pullTime;
     }
 
     public String name() {

@@ -82,6 +82,12 @@ public class Repository {
         return updateTime;
     }
 
+    /** Harbor's repository description, the one field {@code PUT /repositories/{r}} changes. */
+    public void describe(String newDescription, Instant now) {
+        this.description = newDescription;
+        this.updateTime = now;
+    }
+
     public void touch(Instant now) {
         this.updateTime = now;
     }

@@ -3,6 +3,7 @@ package io.berth.registry.boundary.oci;
 import io.berth.registry.boundary.ManifestInfo;
 import io.berth.registry.boundary.Manifests;
 import io.berth.registry.boundary.PushedManifest;
+import io.berth.registry.control.PullLedger;
 import io.berth.registry.entity.MediaTypes;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.Reference;
@@ -35,6 +36,10 @@ public class ManifestsResource {
     @Inject
     Locations locations;
 
+    /** Counts pulls in memory; flushed in batches, so a GET stays free of database writes. */
+    @Inject
+    PullLedger pulls;
+
     /**
      * 200 with {@code Content-Type}, {@code Content-Length}, {@code Docker-Content-Digest} and {@code ETag};
      * 404 MANIFEST_UNKNOWN (or NAME_UNKNOWN), also when a tag's manifest type is not among the types the
@@ -52,6 +57,7 @@ public class ManifestsResource {
     public Response get(@PathParam("name") String name, @PathParam("reference") String reference,
             @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
         ManifestInfo manifest = find(name, reference, accept);
+        pulls.record(name, reference, manifest.digest());
         return headers(Response.ok(manifests.content(manifest)), manifest).build();
     }
 

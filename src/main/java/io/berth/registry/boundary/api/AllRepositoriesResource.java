@@ -1,0 +1,35 @@
+package io.berth.registry.boundary.api;
+
+import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.PageRequest;
+import io.berth.rbac.boundary.Listing;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code GET /api/v2.0/repositories}: the repositories of every project the caller may list repositories in. */
+@Path("repositories")
+@Produces(MediaType.APPLICATION_JSON)
+public class AllRepositoriesResource {
+
+    @Inject
+    Repositories repositories;
+
+    @Inject
+    CallerContext caller;
+
+    /** 200 with {@code X-Total-Count} and {@code Link}; 400 for an unknown {@code q} or {@code sort} key. */
+    @GET
+    public Response list(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
+            @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, pageSize);
+        Listing<RepositoryView> found = repositories.listAll(caller.get(), request, q, sort);
+        return request.headers(Response.ok(found.items()), found.total(), uri).build();
+    }
+}

@@ -1,0 +1,89 @@
+package io.berth.registry.boundary.api;
+
+import io.berth.platform.api.ApiException;
+import io.berth.rbac.control.ProjectGuard;
+import io.berth.rbac.entity.Action;
+import io.berth.rbac.entity.Caller;
+import io.berth.rbac.entity.Permission;
+import io.berth.rbac.entity.Project;
+import io.berth.rbac.entity.Resource;
+import io.berth.registry.control.ArtifactCopier;
+import io.berth.registry.control.ContentLookup;
+import io.berth.registry.control.ManifestLookups;
+import io.berth.registry.entity.Artifact;
+import io.berth.registry.entity.Repository;
+import io.berth.registry.entity.RepositoryName;
+import io.berth.registry.entity.RegistryException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * {@code POST /projects/{p}/repositories/{r}/artifacts?from=<project>/<repo>:<tag>} (or {@code @<digest>}):
+ * Harbor's copy. It needs {@code repository:pull} on the source, where an invisible source is 404, and
+ * {@code artifact:create} in the target project; the target repository is created if new. No bytes are copied
+ * ({@link ArtifactCopier}).
+ */
+@ApplicationScoped
+public class ArtifactCopies {
+
+    static final Permission PULL = Permission.of(Resource.REPOSITORY, Action.PULL);
+    static final Permission CREATE = Permission.of(Resource.ARTIFACT, Action.CREATE);
+
+    @Inject
+    ProjectGuard guard;
+
+    @Inject
+    ContentLookup lookup;
+
+    @Inject
+    ArtifactCopier copier;
+
+    @Inject
+    ManifestLookups lookups;
+
+    /** Copies and returns the digest of the copied artifact. */
+    public String copy(Caller caller, String projectName, String path, String from) {
+        Source source = Source.parse(from);
+        Project target = guard.require(caller, projectName, true, CREATE);
+        RepositoryName targetName;
+        try {
+            targetName = new RepositoryName(target.name() + "/" + path);
+        } catch (RegistryException e) {
+            throw ApiException.badRequest("%s", e.detail());
+        }
+        Project sourceProject = guard.require(caller, source.repository().project(), true, PULL);
+        Repository sourceRepository = lookup.repository(sourceProject, source.repository().path())
+                .orElseThrow(() -> ApiException.notFound("repository %s not found", source.repository()));
+        Artifact artifact = lookup.artifact(sourceRepository, source.reference())
+                .orElseThrow(() -> ApiException.notFound("artifact %s not found", from));
+        try {
+            copier.copy(artifact, targetName, target.id());
+        } catch (RegistryException e) {
+            throw ApiException.badRequest("cannot copy %s: %s", from, e.detail());
+        } finally {
+            lookups.invalidate(targetName);
+        }
+        return artifact.digest().toString();
+    }
+
+    /** The parsed {@code from} parameter: a repository and a tag or digest in it. */
+    record Source(RepositoryName repository, String reference) {
+
+        static Source parse(String from) {
+            if (from == null || from.isBlank()) {
+                throw ApiException.badRequest("from is needed: <project>/<repository>:<tag> or <project>/<repository>@<digest>");
+            }
+            int at = from.indexOf('@');
+            int colon = from.lastIndexOf(':');
+            int split = at >= 0 ? at : colon > from.lastIndexOf('/') ? colon : -1;
+            if (split <= 0 || split == from.length() - 1) {
+                throw ApiException.badRequest("from must be <project>/<repository>:<tag> or <project>/<repository>@<digest>");
+            }
+            try {
+                return new Source(new RepositoryName(from.substring(0, split)), from.substring(split + 1));
+            } catch (RegistryException e) {
+                throw ApiException.badRequest("%s", e.detail());
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.berth.registry.boundary.api;
+
+import io.berth.platform.api.ApiException;
+import io.berth.platform.api.Likes;
+import io.berth.platform.api.ListQuery;
+import io.berth.platform.api.PageRequest;
+import io.berth.platform.api.QueryFields;
+import io.berth.rbac.boundary.Listing;
+import io.berth.rbac.control.ProjectGuard;
+import io.berth.rbac.entity.Action;
+import io.berth.rbac.entity.Caller;
+import io.berth.rbac.entity.Permission;
+import io.berth.rbac.entity.Project;
+import io.berth.rbac.entity.Resource;
+import io.berth.registry.control.ContentLookup;
+import io.berth.registry.entity.Artifact;
+import io.berth.registry.entity.ArtifactLabel;
+import io.berth.registry.entity.ArtifactReference;
+import io.berth.registry.entity.ArtifactTag;
+import io.berth.registry.entity.Repository;
+import io.berth.registry.entity.RepositoryName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Harbor's artifacts of one repository: list, read, delete, and the accessories of one artifact. Listing and
+ * reading need {@code artifact:list}/{@code artifact:read}, deleting {@code artifact:delete}, accessories
+ * {@code accessory:list}.
+ * <p>
+ * A listing shows top-level artifacts, as Harbor's does: children of an image index appear as its
+ * {@code references}, and accessories (signatures, SBOMs) under {@code accessories} of their subject; the
+ * {@code q} term {@code base=*} lists every artifact. Other {@code q} keys: {@code digest}, {@code media_type},
+ * {@code manifest_media_type}, {@code artifact_type}, {@code size}, {@code push_time}, {@code pull_time} (ranges
+ * work for sizes and times), {@code tags} ({@code *} tagged, {@code nil} untagged, else a tag name, also fuzzy
+ * or any-of) and {@code labels} (label ids; {@code (1 2)} needs all, {@code {1 2}} any). {@code sort} by
+ * {@code push_time}, {@code pull_time}, {@code size}, {@code digest}; newest push first by default.
+ */
+@ApplicationScoped
+public class Artifacts {
+
+    static final Permission LIST = Permission.of(Resource.ARTIFACT, Action.LIST);
+    static final Permission READ = Permission.of(Resource.ARTIFACT, Action.READ);
+    static final Permission DELETE = Permission.of(Resource.ARTIFACT, Action.DELETE);
+    static final Permission LIST_ACCESSORIES = Permission.of(Resource.ACCESSORY, Action.LIST);
+
+    static final QueryFields FIELDS = QueryFields.builder()
+            .both("digest", "digest")
+            .filter("media_type", "mediaType")
+            .filter("manifest_media_type", "manifestMediaType")
+            .filter("artifact_type", "artifactType")
+            .both("size", "size")
+            .both("push_time", "pushTime")
+            .both("pull_time", "pullTime")
+            .build();
+    /** Keys evaluated here rather than mapped to a column. */
+    private static final Set<String> OWN_KEYS = Set.of("tags", "labels", "base");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ProjectGuard guard;
+
+    @Inject
+    ContentLookup lookup;
+
+    @Inject
+    ArtifactViews views;
+
+    @Inject
+    ContentRemoval removal;
+
+    /** A repository and the project it is in, found for a caller allowed {@code permission} there. */
+    record Located(Project project, Repository repository) {
+        RepositoryName name() {
+            return new RepositoryName(repository.name());
+        }
+    }
+
+    public Listing<ArtifactView> list(Caller caller, String projectName, String path, PageRequest page, String q,
+            String sort, ArtifactViews.Flags flags) {
+        Set<String> keys = new HashSet<>(FIELDS.filterKeys());
+        keys.addAll(OWN_KEYS);
+        ListQuery query = ListQuery.parse(q, sort, keys, FIELDS.sortKeys());
+        Repository repository = locate(caller, projectName, path, LIST).repository();
+
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Artifact> select = cb.createQuery(Artifact.class);
+        Root<Artifact> root = select.from(Artifact.class);
+        select.select(root).where(where(cb, select, root, repository, query))
+                .orderBy(query.sort().isEmpty()
+                        ? List.of(cb.desc(root.get("pushTime")), cb.desc(root.get("id")))
+                        : FIELDS.orders(cb, root, query, "id"));
+        List<Artifact> found = em.createQuery(select).setFirstResult(page.offset()).setMaxResults(page.pageSize())
+                .getResultList();
+
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<Artifact> counted = count.from(Artifact.class);
+        count.select(cb.count(counted)).where(where(cb, count, counted, repository, query));
+        return new Listing<>(views.of(repository, found, flags), em.createQuery(count).getSingleResult());
+    }
+
+    public ArtifactView get(Caller caller, String projectName, String path, String reference, ArtifactViews.Flags flags) {
+        Located located = locate(caller, projectName, path, READ);
+        Artifact artifact = artifact(located, reference);
+        return views.of(located.repository(), List.of(artifact), flags).getFirst();
+    }
+
+    /** Deletes the artifact a tag or digest names, with all its tags (Harbor deletes the artifact by tag too). */
+    public void delete(Caller caller, String projectName, String path, String reference) {
+        Located located = locate(caller, projectName, path, DELETE);
+        Artifact artifact = artifact(located, reference);
+        removal.deleteArtifact(located.name(), artifact.digest());
+    }
+
+    public Listing<AccessoryView> accessories(Caller caller, String projectName, String path, String reference,
+            PageRequest page) {
+        Located located = locate(caller, projectName, path, LIST_ACCESSORIES);
+        Artifact artifact = artifact(located, reference);
+        List<AccessoryView> all = views.accessories(located.repository(), List.of(artifact))
+                .getOrDefault(artifact.digest().toString(), List.of());
+        int from = Math.min(page.offset(), all.size());
+        return new Listing<>(all.subList(from, Math.min(all.size(), from + page.pageSize())), all.size());
+    }
+
+    Located locate(Caller caller, String projectName, String path, Permission permission) {
+        Project project = guard.require(caller, projectName, true, permission);
+        Repository repository = lookup.repository(project, path)
+                .orElseThrow(() -> ApiException.notFound("repository %s/%s not found", projectName, path));
+        return new Located(project, repository);
+    }
+
+    Artifact artifact(Located located, String reference) {
+        return lookup.artifact(located.repository(), reference)
+                .orElseThrow(() -> ApiException.notFound("artifact %s:%s not found", located.repository().name(), reference));
+    }
+
+    private static Predicate[] where(CriteriaBuilder cb, AbstractQuery<?> query, Root<Artifact> root,
+            Repository repository, ListQuery listQuery) {
+        List<Predicate> predicates = new ArrayList<>(FIELDS.predicates(cb, root, listQuery));
+        predicates.add(cb.equal(root.get("repositoryId"), repository.id()));
+        ListQuery.Condition base = listQuery.filters().get("base");
+        if (base == null) {
+            Subquery<Long> children = query.subquery(Long.class);
+            Root<ArtifactReference> reference = children.from(ArtifactReference.class);
+            children.select(reference.get("childId")).where(cb.equal(reference.get("childId"), root.get("id")));
+            predicates.add(cb.not(cb.exists(children)));
+            Subquery<Long> subjects = query.subquery(Long.class);
+            Root<Artifact> subject = subjects.from(Artifact.class);
+            subjects.select(subject.get("id")).where(cb.equal(subject.get("repositoryId"), root.get("repositoryId")),
+                    cb.equal(subject.get("digest"), root.get("subjectDigest")));
+            predicates.add(cb.not(cb.exists(subjects)));
+        } else if (!(base instanceof ListQuery.Exact exact && "*".equals(exact.value()))) {
+            throw ApiException.badRequest("base only takes *: base=* lists index children and accessories too");
+        }
+        ListQuery.Condition tags = listQuery.filters().get("tags");
+        if (tags != null) {
+            predicates.add(tagCondition(cb, query, root, tags));
+        }
+        ListQuery.Condition labels = listQuery.filters().get("labels");
+        if (labels != null) {
+            predicates.add(labelCondition(cb, query, root, labels));
+        }
+        return predicates.toArray(Predicate[]::new);
+    }
+
+    private static Predicate tagCondition(CriteriaBuilder cb, AbstractQuery<?> query, Root<Artifact> root,
+            ListQuery.Condition condition) {
+        Subquery<Long> tagged = query.subquery(Long.class);
+        Root<ArtifactTag> tag = tagged.from(ArtifactTag.class);
+        Predicate sameArtifact = cb.equal(tag.get("artifactId"), root.get("id"));
+        Expression<String> name = tag.get("name");
+        return switch (condition) {
+            case ListQuery.Exact exact when "*".equals(exact.value()) -> cb.exists(tagged.select(tag.get("id")).where(sameArtifact));
+            case ListQuery.Exact exact when "nil".equals(exact.value()) -> cb.not(cb.exists(tagged.select(tag.get("id")).where(sameArtifact)));
+            case ListQuery.Exact exact -> cb.exists(tagged.select(tag.get("id")).where(sameArtifact, cb.equal(name, exact.value())));
+            case ListQuery.Fuzzy fuzzy -> cb.exists(tagged.select(tag.get("id"))
+                    .where(sameArtifact, cb.like(cb.lower(name), Likes.containing(fuzzy.value()), '!')));
+            case ListQuery.AnyOf any -> cb.exists(tagged.select(tag.get("id")).where(sameArtifact, name.in(any.values())));
+            default -> throw ApiException.badRequest("tags takes a name, ~name, {a b}, * (tagged) or nil (untagged)");
+        };
+    }
+
+    private static Predicate labelCondition(CriteriaBuilder cb, AbstractQuery<?> query, Root<Artifact> root,
+            ListQuery.Condition condition) {
+        List<String> values = switch (condition) {
+            case ListQuery.Exact exact -> List.of(exact.value());
+            case ListQuery.AnyOf any -> any.values();
+            case ListQuery.AllOf all -> all.values();
+            default -> throw ApiException.badRequest("labels takes label ids: id, (id1 id2) or {id1 id2}");
+        };
+        List<Long> ids = new ArrayList<>();
+        for (String value : values) {
+            try {
+                ids.add(Long.valueOf(value));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("labels takes label ids, not %s", value);
+            }
+        }
+        List<Predicate> each = new ArrayList<>();
+        List<List<Long>> groups = condition instanceof ListQuery.AnyOf ? List.of(ids) : ids.stream().map(List::of).toList();
+        for (List<Long> group : groups) {
+            Subquery<Long> labelled = query.subquery(Long.class);
+            Root<ArtifactLabel> label = labelled.from(ArtifactLabel.class);
+            each.add(cb.exists(labelled.select(label.get("id"))
+                    .where(cb.equal(label.get("artifactId"), root.get("id")), label.get("labelId").in(group))));
+        }
+        return cb.and(each.toArray(Predicate[]::new));
+    }
+}

@@ -1,0 +1,145 @@
+package io.berth.registry.boundary.api;
+
+import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.PageRequest;
+import io.berth.rbac.boundary.Listing;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code /api/v2.0/projects/{project_name}/repositories/{repository_name}/artifacts}: Harbor's artifacts, their
+ * tags, labels and accessories. {@code reference} is a tag or a digest. Every answer for something missing or
+ * invisible to the caller is 404; a visible project without the permission is 401 (anonymous) or 403.
+ */
+@Path("projects/{project_name}/repositories/{repository_name}/artifacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ArtifactsResource {
+
+    @Inject
+    Artifacts artifacts;
+
+    @Inject
+    ArtifactCopies copies;
+
+    @Inject
+    ArtifactTags tags;
+
+    @Inject
+    Labels labels;
+
+    @Inject
+    CallerContext caller;
+
+    @PathParam("project_name")
+    String project;
+
+    @PathParam("repository_name")
+    String repositoryParam;
+
+    /**
+     * 200 with {@code X-Total-Count} and {@code Link}. {@code with_tag} (default true), {@code with_label} and
+     * {@code with_accessory} add those parts; the scan, SBOM and immutability flags are accepted and change nothing.
+     */
+    @GET
+    public Response list(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
+            @QueryParam("page_size") Integer pageSize, @QueryParam("with_tag") @DefaultValue("true") boolean withTag,
+            @QueryParam("with_label") boolean withLabel, @QueryParam("with_accessory") boolean withAccessory,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, pageSize);
+        Listing<ArtifactView> found = artifacts.list(caller.get(), project, repository(), request, q, sort,
+                new ArtifactViews.Flags(withTag, withLabel, withAccessory));
+        return request.headers(Response.ok(found.items()), found.total(), uri).build();
+    }
+
+    /** Copies {@code from} here: 201 with {@code Location} of the copy; 400 bad {@code from}; 401/403; 404 source. */
+    @POST
+    public Response copy(@QueryParam("from") String from) {
+        String digest = copies.copy(caller.get(), project, repository(), from);
+        return Response.created(UriBuilder.fromPath("/api/v2.0/projects/{p}/repositories/{r}/artifacts/{d}")
+                .build(project, repositoryParam, digest)).build();
+    }
+
+    @GET
+    @Path("{reference}")
+    public ArtifactView get(@PathParam("reference") String reference,
+            @QueryParam("with_tag") @DefaultValue("true") boolean withTag, @QueryParam("with_label") boolean withLabel,
+            @QueryParam("with_accessory") boolean withAccessory) {
+        return artifacts.get(caller.get(), project, repository(), reference,
+                new ArtifactViews.Flags(withTag, withLabel, withAccessory));
+    }
+
+    /** Deletes the artifact (by tag or digest) with its tags: 200; 401/403; 404; 412 while an index lists it. */
+    @DELETE
+    @Path("{reference}")
+    public Response delete(@PathParam("reference") String reference) {
+        artifacts.delete(caller.get(), project, repository(), reference);
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("{reference}/tags")
+    public Response listTags(@PathParam("reference") String reference, @QueryParam("q") String q,
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, pageSize);
+        Listing<TagView> found = tags.list(caller.get(), project, repository(), reference, request, q, sort);
+        return request.headers(Response.ok(found.items()), found.total(), uri).build();
+    }
+
+    /** 201; 400 invalid name; 401/403; 404 artifact; 409 when the repository has the tag already. */
+    @POST
+    @Path("{reference}/tags")
+    public Response createTag(@PathParam("reference") String reference, TagRequest request) {
+        tags.create(caller.get(), project, repository(), reference, request);
+        return Response.status(Response.Status.CREATED).build();
+    }
+
+    @DELETE
+    @Path("{reference}/tags/{tag_name}")
+    public Response deleteTag(@PathParam("reference") String reference, @PathParam("tag_name") String tagName) {
+        tags.delete(caller.get(), project, repository(), reference, tagName);
+        return Response.ok().build();
+    }
+
+    /** Attaches the label {@code {"id": n}}: 200; 401/403; 404 artifact or label; 409 when already attached. */
+    @POST
+    @Path("{reference}/labels")
+    public Response addLabel(@PathParam("reference") String reference, LabelRequest request) {
+        labels.attach(caller.get(), project, repository(), reference, request);
+        return Response.ok().build();
+    }
+
+    @DELETE
+    @Path("{reference}/labels/{label_id}")
+    public Response removeLabel(@PathParam("reference") String reference, @PathParam("label_id") long labelId) {
+        labels.detach(caller.get(), project, repository(), reference, labelId);
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("{reference}/accessories")
+    public Response accessories(@PathParam("reference") String reference, @QueryParam("page") Integer page,
+            @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, pageSize);
+        Listing<AccessoryView> found = artifacts.accessories(caller.get(), project, repository(), reference, request);
+        return request.headers(Response.ok(found.items()), found.total(), uri).build();
+    }
+
+    private String repository() {
+        return RepositoryPaths.decode(repositoryParam);
+    }
+}

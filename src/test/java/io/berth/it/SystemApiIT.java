@@ -1,0 +1,104 @@
+package io.berth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Search, statistics, system information, health, ping and pull statistics of the Harbor API. */
+class SystemApiIT {
+
+    private final BerthServer server = BerthServer.shared();
+    private final ApiClient admin = ApiClient.admin(server);
+    private final ApiClient anonymous = ApiClient.anonymous(server);
+    private final RegistryClient registry = new RegistryClient(server);
+
+    @Test
+    void searchShowsWhatTheCallerMaySee() {
+        String tag = RegistryClient.uniqueName("needle");
+        String publicProject = tag + "-pub";
+        String privateProject = tag + "-priv";
+        admin.createProject(publicProject, true);
+        admin.createProject(privateProject, false);
+        registry.pushImage(publicProject + "/app", "v1", publicProject);
+        registry.pushImage(privateProject + "/app", "v1", privateProject);
+
+        JsonObject asAnonymous = anonymous.get("/api/v2.0/search?q=" + tag).expect(200).json();
+        assertEquals(Set.of(publicProject), ContentApiIT.names(asAnonymous.getJsonArray("project")).stream().collect(Collectors.toSet()));
+        JsonObject repository = asAnonymous.getJsonArray("repository").getJsonObject(0);
+        assertEquals(publicProject + "/app", repository.getString("repository_name"));
+        assertTrue(repository.keySet().containsAll(Set.of("project_id", "project_name", "project_public", "repository_name",
+                "pull_count", "artifact_count")), repository.keySet().toString());
+        assertEquals(1, asAnonymous.getJsonArray("repository").size());
+        JsonObject asAdmin = admin.get("/api/v2.0/search?q=" + tag).expect(200).json();
+        assertEquals(2, asAdmin.getJsonArray("project").size());
+        assertEquals(2, asAdmin.getJsonArray("repository").size());
+
+        assertEquals("UNAUTHORIZED", anonymous.get("/api/v2.0/statistics").expect(401).errorCode());
+        JsonObject statistics = admin.get("/api/v2.0/statistics").expect(200).json();
+        assertTrue(statistics.keySet().containsAll(Set.of("private_project_count", "private_repo_count", "public_project_count",
+                "public_repo_count", "total_project_count", "total_repo_count", "total_storage_consumption")), statistics.toString());
+        assertTrue(statistics.getJsonNumber("total_storage_consumption").longValue() > 0);
+        ApiClient.TestUser user = admin.newUser("stats");
+        JsonObject mine = user.client().get("/api/v2.0/statistics").expect(200).json();
+        assertFalse(mine.containsKey("total_storage_consumption"));
+        assertTrue(mine.getInt("private_project_count") < statistics.getInt("private_project_count"));
+
+        for (String p : new String[] {publicProject, privateProject}) {
+            admin.delete("/api/v2.0/projects/" + p + "/repositories/app").expect(200);
+            admin.delete("/api/v2.0/projects/" + p).expect(200);
+        }
+    }
+
+    @Test
+    void systemInfoHealthAndPing() {
+        JsonObject open = anonymous.get("/api/v2.0/systeminfo").expect(200).json();
+        assertEquals("db_auth", open.getString("auth_mode"));
+        assertTrue(open.containsKey("self_registration"));
+        assertFalse(open.containsKey("harbor_version"), "versions are for signed-in callers: " + open);
+        JsonObject full = admin.get("/api/v2.0/systeminfo").expect(200).json();
+        assertTrue(full.getString("harbor_version").startsWith("v2."));
+        assertEquals("everyone", full.getString("project_creation_restriction"));
+        assertNotNull(full.getString("external_url"));
+
+        ApiClient.Response health = anonymous.get("/api/v2.0/health").expect(200);
+        assertNotNull(health.header("X-Request-Id"));
+        assertEquals("healthy", health.json().getString("status"));
+        assertEquals(Set.of("core", "database", "registry"), health.json().getJsonArray("components").getValuesAs(JsonObject.class)
+                .stream().map(c -> c.getString("name")).collect(Collectors.toSet()));
+        ApiClient.Response ping = anonymous.get("/api/v2.0/ping").expect(200);
+        assertEquals("Pong", ping.body());
+
+        // MicroProfile OpenAPI documents what Berth serves, the Harbor API included.
+        ApiClient.Response openapi = anonymous.get("/openapi").expect(200);
+        assertTrue(openapi.body().contains("/repositories"), openapi.body().substring(0, Math.min(300, openapi.body().length())));
+    }
+
+    @Test
+    void pullsAreCountedInBatches() throws InterruptedException {
+        String repository = RegistryClient.uniqueRepository("pulled");
+        RegistryClient.Image image = registry.pushImage(repository, "v1", repository);
+        String path = "/api/v2.0/projects/library/repositories/" + repository.substring("library/".length());
+        registry.get("/v2/" + repository + "/manifests/v1");
+        registry.get("/v2/" + repository + "/manifests/" + image.digest());
+        registry.head("/v2/" + repository + "/manifests/v1");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        long count = 0;
+        while (Instant.now().isBefore(deadline) && (count = admin.get(path).expect(200).json().getJsonNumber("pull_count").longValue()) < 2) {
+            Thread.sleep(250); // polls a flush that runs every five seconds
+        }
+        assertEquals(2, count, "two GETs are two pulls; a HEAD is none");
+        JsonObject artifact = admin.get(path + "/artifacts/v1").expect(200).json();
+        assertTrue(artifact.containsKey("pull_time"), artifact.toString());
+        assertTrue(artifact.getJsonArray("tags").getJsonObject(0).containsKey("pull_time"));
+        admin.delete(path).expect(200);
+    }
+}
