@@ -1,5 +1,8 @@
 package io.berth.platform.api;
 
+import io.berth.audit.boundary.AuditLogsResource;
+import io.berth.audit.boundary.ProjectLogsResource;
+import io.berth.audit.boundary.PurgeAuditResource;
 import io.berth.auth.boundary.ldap.LdapResource;
 import io.berth.auth.boundary.settings.ConfigurationsResource;
 import io.berth.rbac.boundary.MembersResource;
@@ -31,6 +34,9 @@ public class ApiApplication extends Application {
                 LdapResource.class,
                 RobotsResource.class,
                 SystemResource.class,
+                AuditLogsResource.class,
+                ProjectLogsResource.class,
+                PurgeAuditResource.class,
                 RequestIdFilter.class,
                 JsonbSnakeCase.class,
                 ApiExceptionMapper.class,
