@@ -2,7 +2,6 @@ package io.berth.audit.control;
 
 import io.berth.audit.entity.RecordedEvent;
 import io.berth.platform.DatabaseSetup;
-import io.berth.platform.RuntimeSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -76,9 +75,6 @@ public class AuditWriter {
     AuditQueue queue;
 
     @Inject
-    RuntimeSettings settings;
-
-    @Inject
     SyslogForwarder forwarder;
 
     private final Object writing = new Object();
@@ -147,11 +143,15 @@ public class AuditWriter {
         }
     }
 
-    /** Forwards and stores one batch as the settings say; false if it must be tried again. */
+    /**
+     * Forwards and stores one batch as the settings say; false if it must be tried again. The two settings are read
+     * with JDBC on this connection: a container-managed EntityManager is not usable on an executor thread.
+     */
     private boolean write(List<RecordedEvent> batch) {
-        String endpoint = settings.get(FORWARD_ENDPOINT, "").strip();
-        boolean skipDatabase = !endpoint.isEmpty() && settings.getBoolean(SKIP_DATABASE, false);
         try (Connection connection = dataSource.getConnection()) {
+            Map<String, String> settings = settings(connection);
+            String endpoint = settings.getOrDefault(FORWARD_ENDPOINT, "").strip();
+            boolean skipDatabase = !endpoint.isEmpty() && Boolean.parseBoolean(settings.getOrDefault(SKIP_DATABASE, "false").strip());
             List<RecordedEvent> resolved = resolveProjects(connection, batch);
             if (!endpoint.isEmpty()) {
                 try {
@@ -168,10 +168,25 @@ public class AuditWriter {
                 insert(connection, resolved);
             }
             return true;
-        } catch (SQLException e) {
-            LOGGER.log(Level.WARNING, "Cannot store {0} audit entries, will retry: {1}", new Object[] {batch.size(), e.getMessage()});
+        } catch (SQLException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Cannot store " + batch.size() + " audit entries, will retry", e);
             return false;
         }
+    }
+
+    private static Map<String, String> settings(Connection connection) throws SQLException {
+        Map<String, String> values = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT config_key, config_value FROM configuration WHERE config_key IN (?, ?)")) {
+            select.setString(1, FORWARD_ENDPOINT);
+            select.setString(2, SKIP_DATABASE);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    values.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return values;
     }
 
     /** Fills in project ids for entries that named their project only (pushes and pulls know the name). */
