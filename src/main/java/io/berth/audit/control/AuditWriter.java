@@ -80,23 +80,40 @@ public class AuditWriter {
     private final Object writing = new Object();
     private final AtomicBoolean flushQueued = new AtomicBoolean();
     private ScheduledFuture<?> ticks;
+    private Thread exitFlush;
 
     @PostConstruct
     void start() {
         ticks = scheduler.scheduleWithFixedDelay(this::flushQuietly, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        // A JVM stopped with SIGTERM (docker stop, systemd) ends Payara Micro without undeploying, so @PreDestroy
+        // never runs: this hook writes what is queued then. It is the one raw thread here, and only the JVM starts it.
+        exitFlush = new Thread(this::flushAtExit, "berth-audit-exit-flush");
+        Runtime.getRuntime().addShutdownHook(exitFlush);
     }
 
-    /** On shutdown: stops the ticks and writes everything still queued, so a normal stop loses no entry. */
+    /** On undeploy: stops the ticks and writes everything still queued, so a normal stop loses no entry. */
     @PreDestroy
     void drain() {
         if (ticks != null) {
             ticks.cancel(false);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitFlush);
+        } catch (IllegalStateException jvmShuttingDown) {
+            // The hook is running or about to; flushing twice is harmless.
         }
         int waiting = queue.size();
         flush();
         LOGGER.log(Level.INFO, "Audit trail flushed at shutdown ({0} entries were queued, {1} still are)",
                 new Object[] {waiting, queue.size()});
         forwarder.close();
+    }
+
+    private void flushAtExit() {
+        int waiting = queue.size();
+        flush();
+        // JUL may already be shut down at this point; stderr reaches the server log.
+        System.err.println("Berth audit trail flushed at JVM exit: " + waiting + " entries were queued, " + queue.size() + " still are");
     }
 
     /** Asks for a flush on the executor now instead of at the next tick (a full batch is waiting). */
