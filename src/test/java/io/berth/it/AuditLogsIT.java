@@ -84,7 +84,11 @@ class AuditLogsIT {
         String robotName = robot.json().getString("name");
         trail.await("resource=" + robotName, "create", "robot");
 
-        admin.configure("{\"token_expiration\":45}");
+        try {
+            admin.configure("{\"token_expiration\":45}");
+        } finally {
+            admin.configure("{\"token_expiration\":30}");
+        }
         JsonObject config = trail.await("resource_type=configure", e -> e.getString("operation_description").contains("token_expiration"));
         assertEquals("update", config.getString("operation"));
 
