@@ -112,6 +112,17 @@ class ProjectsApiIT {
         assertTrue(Long.parseLong(page.header("X-Total-Count")) >= 3);
         assertTrue(page.header("Link").contains("rel=\"next\""));
 
+        Set<String> fuzzy = names(alice.client(), "q=name%3D~" + shared.substring(1, shared.length() - 1));
+        assertEquals(Set.of(shared), fuzzy, "a fuzzy q matches inside names, among visible projects only");
+        assertEquals(Set.of(shared), names(anonymous, "q=name%3D%7B" + shared + "%20" + alicePrivate + "%20" + bobPrivate + "%7D"),
+                "any-of never reveals an invisible project");
+        List<String> sorted = alice.client().get("/api/v2.0/projects?page_size=100&sort=-creation_time").expect(200).array()
+                .stream().map(v -> v.asJsonObject().getString("name")).toList();
+        assertTrue(sorted.indexOf(alicePrivate) < sorted.indexOf("library"), "newest first: " + sorted);
+        for (String bad : List.of("q=owner_password%3Dx", "sort=secret", "q=creation_time%3D%5Bnot-a-time~%5D", "q=project_id%3Dabc")) {
+            assertEquals("BAD_REQUEST", alice.client().get("/api/v2.0/projects?" + bad).expect(400).errorCode(), bad);
+        }
+
         for (String p : List.of(shared, alicePrivate)) {
             alice.client().delete("/api/v2.0/projects/" + p).expect(200);
         }

@@ -70,12 +70,16 @@ class UsersIT {
         JsonArray byEmail = admin.get("/api/v2.0/users?email=" + user.username() + "%40example").expect(200).array();
         assertEquals(1, byEmail.size());
         admin.get("/api/v2.0/users?sort=-username,creation_time").expect(200);
+        JsonArray anyOf = admin.get("/api/v2.0/users?q=username%3D%7B" + user.username() + "%20admin%7D").expect(200).array();
+        assertEquals(2, anyOf.size(), "any-of matches both names");
+        JsonArray range = admin.get("/api/v2.0/users?q=username%3D%5B" + user.username() + "~" + user.username() + "%5D").expect(200).array();
+        assertEquals(1, range.size(), "a closed range of one name matches that name");
     }
 
     @Test
     void listCannotFilterOrSortBySecretsOrUnknownKeys() {
         for (String query : new String[] {"q=password_hash%3D~pbkdf2", "q=password%3Dx", "q=passwordHash%3D~a",
-                "sort=password_hash", "sort=-failed_logins", "q=username%3D%5Ba~b%5D"}) {
+                "sort=password_hash", "sort=-failed_logins", "q=username%3D%5Ba", "q=creation_time%3D%5Byesterday~%5D"}) {
             assertEquals("BAD_REQUEST", admin.get("/api/v2.0/users?" + query).expect(400).errorCode(), query);
         }
     }

@@ -6,7 +6,7 @@ import io.berth.audit.entity.ResourceType;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
 import io.berth.platform.api.PageRequest;
-import io.berth.rbac.control.Likes;
+import io.berth.platform.api.Likes;
 import io.berth.rbac.control.ProjectGuard;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Caller;

@@ -6,6 +6,9 @@ import io.berth.audit.entity.ResourceType;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.CriteriaPage;
+import io.berth.platform.api.ListQuery;
+import io.berth.platform.api.QueryFields;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.control.AccessDenied;
 import io.berth.rbac.control.AccessEvaluator;
@@ -25,9 +28,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +68,11 @@ public class Projects {
     static final Permission DELETE = Permission.of(Resource.PROJECT_SELF, Action.DELETE);
     private static final List<Long> NOBODY = List.of(-1L);
     private static final List<String> NO_NAMES = List.of("");
+
+    /** What {@code GET /projects} filters ({@code q}) and sorts by. */
+    static final QueryFields QUERY = QueryFields.builder()
+            .both("name", "name").both("project_id", "id").filter("public", "publicAccess").filter("owner_id", "ownerId")
+            .both("creation_time", "creationTime").both("update_time", "updateTime").build();
 
     @PersistenceContext
     EntityManager em;
@@ -128,26 +140,43 @@ public class Projects {
         return name != null && find(name).isPresent();
     }
 
-    /** One page, in name order, of the projects the caller may see; optionally by exact name, publicity and owner. */
-    public Listing<ProjectView> list(Caller caller, PageRequest page, String name, Boolean publicOnly, String owner) {
-        String where = " WHERE (:name IS NULL OR p.name = :name) AND (:public IS NULL OR p.publicAccess = :public)"
-                + " AND (:owner IS NULL OR p.ownerId IN (SELECT u.id FROM User u WHERE u.username = :owner))"
-                + " AND (:all = TRUE OR p.publicAccess = TRUE OR p.name IN :names OR p.id IN (SELECT m.projectId FROM Member m"
-                + " WHERE (m.entityType = 'u' AND m.entityId = :userId) OR (m.entityType = 'g' AND m.entityId IN :groupIds)))";
+    /**
+     * One page of the projects the caller may see, in name order unless {@code sort} says otherwise; filtered by
+     * {@code q} and by Harbor's own parameters: {@code name} (exact), {@code public} and {@code owner} (a user name).
+     */
+    public Listing<ProjectView> list(Caller caller, PageRequest page, String q, String sort, String name, Boolean publicOnly, String owner) {
+        ListQuery query = QUERY.parse(q, sort);
+        if (name != null && !name.isEmpty()) {
+            query = query.with("name", new ListQuery.Exact(name));
+        }
+        if (publicOnly != null) {
+            query = query.with("public", new ListQuery.Exact(publicOnly.toString()));
+        }
+        ListQuery filter = query;
         Visibility visibility = Visibility.of(caller);
-        List<Project> found = em.createQuery("SELECT p FROM Project p" + where + " ORDER BY p.name", Project.class)
-                .setParameter("name", name).setParameter("public", publicOnly).setParameter("owner", owner)
-                .setParameter("all", visibility.all).setParameter("names", visibility.names)
-                .setParameter("userId", visibility.userId).setParameter("groupIds", visibility.groupIds)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.pageSize())
-                .getResultList();
-        long total = em.createQuery("SELECT COUNT(p) FROM Project p" + where, Long.class)
-                .setParameter("name", name).setParameter("public", publicOnly).setParameter("owner", owner)
-                .setParameter("all", visibility.all).setParameter("names", visibility.names)
-                .setParameter("userId", visibility.userId).setParameter("groupIds", visibility.groupIds)
-                .getSingleResult();
-        return new Listing<>(views(caller, found), total);
+        CriteriaPage.Where<Project> where = (cb, criteria, p) -> {
+            List<Predicate> predicates = new ArrayList<>(QUERY.predicates(cb, p, filter));
+            if (owner != null && !owner.isEmpty()) {
+                Subquery<Long> owners = criteria.subquery(Long.class);
+                Root<User> u = owners.from(User.class);
+                owners.select(u.get("id")).where(cb.equal(u.get("username"), owner));
+                predicates.add(p.get("ownerId").in(owners));
+            }
+            if (!visibility.all) {
+                Subquery<Long> memberOf = criteria.subquery(Long.class);
+                Root<Member> m = memberOf.from(Member.class);
+                memberOf.select(m.get("projectId")).where(cb.or(
+                        cb.and(cb.equal(m.get("entityType"), Member.USER), cb.equal(m.get("entityId"), visibility.userId)),
+                        cb.and(cb.equal(m.get("entityType"), Member.GROUP), m.get("entityId").in(visibility.groupIds))));
+                predicates.add(cb.or(cb.isTrue(p.get("publicAccess")), p.get("name").in(visibility.names), p.get("id").in(memberOf)));
+            }
+            return predicates;
+        };
+        CriteriaPage.Sort<Project> order = (cb, p) -> filter.sort().isEmpty()
+                ? List.of(cb.asc(p.get("name")), cb.asc(p.get("id")))
+                : QUERY.orders(cb, p, filter, "id");
+        List<Project> found = CriteriaPage.select(em, Project.class, where, order, page);
+        return new Listing<>(views(caller, found), CriteriaPage.count(em, Project.class, where));
     }
 
     /** Replaces the given metadata keys (Harbor's PUT /projects/{id}); Project Admins and administrators. */

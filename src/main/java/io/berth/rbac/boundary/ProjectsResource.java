@@ -52,10 +52,10 @@ public class ProjectsResource {
     /** A page of the projects the caller may see, with {@code X-Total-Count} and {@code Link}. */
     @GET
     public Response list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
-            @QueryParam("name") String name, @QueryParam("public") Boolean publicOnly, @QueryParam("owner") String owner,
+            @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("name") String name, @QueryParam("public") Boolean publicOnly, @QueryParam("owner") String owner,
             @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, pageSize);
-        Listing<ProjectView> found = projects.list(caller.get(), request, name, publicOnly, owner);
+        Listing<ProjectView> found = projects.list(caller.get(), request, q, sort, name, publicOnly, owner);
         return request.headers(Response.ok(found.items()), found.total(), uri).build();
     }
 

@@ -9,11 +9,13 @@ import io.berth.auth.control.PasswordHasher;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.CriteriaPage;
+import io.berth.platform.api.Likes;
+import io.berth.platform.api.ListQuery;
+import io.berth.platform.api.QueryFields;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.control.AccessDenied;
 import io.berth.rbac.control.AccessEvaluator;
-import io.berth.rbac.control.Likes;
-import io.berth.rbac.control.ListQuery;
 import io.berth.rbac.control.ProjectGuard;
 import io.berth.rbac.control.UserRules;
 import io.berth.rbac.entity.Action;
@@ -30,11 +32,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +56,11 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Users {
 
-    static final Set<String> FILTER_KEYS = Set.of("username", "email");
-    static final Map<String, String> SORT_COLUMNS = Map.of("user_id", "u.id", "username", "u.username",
-            "email", "u.email", "realname", "u.realname", "creation_time", "u.creationTime", "update_time", "u.updateTime");
+    /** What {@code GET /users} filters and sorts by: never a hash, a lock or a failure count. */
+    static final QueryFields QUERY = QueryFields.builder()
+            .both("username", "username").both("email", "email")
+            .sort("user_id", "id").sort("realname", "realname")
+            .sort("creation_time", "creationTime").sort("update_time", "updateTime").build();
     private static final Pattern PROJECT_SCOPE = Pattern.compile("/project/([^/]+)");
     private static final String SYSTEM_SCOPE = "/system";
 
@@ -83,37 +85,18 @@ public class Users {
     /** {@code GET /users}: administrators only; {@code username}/{@code email} match fuzzily, as Harbor's. */
     public Listing<UserView> list(Caller caller, PageRequest page, String q, String sort, String username, String email) {
         requireSystem(caller, Action.LIST, "list users");
-        ListQuery query = ListQuery.parse(q, sort, FILTER_KEYS, SORT_COLUMNS.keySet());
-        Map<String, ListQuery.Match> filters = new HashMap<>(query.filters());
+        ListQuery query = QUERY.parse(q, sort);
         if (username != null && !username.isEmpty()) {
-            filters.put("username", new ListQuery.Match(username, true));
+            query = query.with("username", new ListQuery.Fuzzy(username));
         }
         if (email != null && !email.isEmpty()) {
-            filters.put("email", new ListQuery.Match(email, true));
+            query = query.with("email", new ListQuery.Fuzzy(email));
         }
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        filters.forEach((key, match) -> {
-            if (match.fuzzy()) {
-                where.append(" AND LOWER(u.").append(key).append(") LIKE :").append(key).append(" ESCAPE '!'");
-                parameters.put(key, Likes.containing(match.value()));
-            } else {
-                where.append(" AND u.").append(key).append(" = :").append(key);
-                parameters.put(key, match.value());
-            }
-        });
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        query.sort().forEach(o -> order.append(SORT_COLUMNS.get(o.key())).append(o.descending() ? " DESC" : " ASC").append(", "));
-        order.append("u.id");
-        TypedQuery<User> select = em.createQuery("SELECT u FROM User u" + where + order, User.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM User u" + where, Long.class);
-        parameters.forEach((k, v) -> {
-            select.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<UserView> users = select.setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream().map(u -> UserView.of(u, false)).toList();
-        return new Listing<>(users, count.getSingleResult());
+        ListQuery filter = query;
+        CriteriaPage.Where<User> where = (cb, criteria, u) -> QUERY.predicates(cb, u, filter);
+        List<UserView> users = CriteriaPage.select(em, User.class, where, (cb, u) -> QUERY.orders(cb, u, filter, "id"), page)
+                .stream().map(u -> UserView.of(u, false)).toList();
+        return new Listing<>(users, CriteriaPage.count(em, User.class, where));
     }
 
     /** {@code POST /users}: 201; 400 invalid; 401/403 not allowed; 409 name or e-mail taken. */

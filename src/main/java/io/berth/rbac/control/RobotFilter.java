@@ -1,6 +1,7 @@
 package io.berth.rbac.control;
 
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.ListQuery;
 import io.berth.rbac.entity.Robot;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,15 @@ import java.util.Set;
  * that its console sends ({@code q=Level=project,ProjectID=3}). Any other key is a 400 ({@link ListQuery}), so
  * nobody filters on a secret hash.
  */
-public record RobotFilter(ListQuery.Match name, String level, Long projectId, List<ListQuery.Order> sort) {
+public record RobotFilter(ListQuery.Condition name, String level, Long projectId, List<ListQuery.Order> sort) {
 
     static final Set<String> FILTER_KEYS = Set.of("name", "level", "Level", "project_id", "ProjectID");
-    public static final Map<String, String> SORT_COLUMNS = Map.of("id", "r.id", "name", "r.name",
-            "creation_time", "r.creationTime", "update_time", "r.updateTime");
+    public static final Map<String, String> SORT_COLUMNS = Map.of("id", "id", "name", "name",
+            "creation_time", "creationTime", "update_time", "updateTime");
 
     public static RobotFilter parse(String q, String sort) {
         ListQuery query = ListQuery.parse(q, sort, FILTER_KEYS, SORT_COLUMNS.keySet());
-        Map<String, ListQuery.Match> filters = query.filters();
+        Map<String, ListQuery.Condition> filters = query.filters();
         String level = exact(filters, "level", "Level");
         if (level != null) {
             RequestedGrants.level(level);
@@ -36,27 +37,30 @@ public record RobotFilter(ListQuery.Match name, String level, Long projectId, Li
                 throw ApiException.badRequest("system robot accounts belong to no project; leave out project_id");
             }
         }
-        ListQuery.Match name = filters.get("name");
-        if (name != null && name.value().isEmpty()) {
+        ListQuery.Condition name = filters.get("name");
+        if (name instanceof ListQuery.Exact(String exact) && exact.isEmpty()
+                || name instanceof ListQuery.Fuzzy(String fuzzy) && fuzzy.isEmpty()) {
             name = null;
+        } else if (name != null && !(name instanceof ListQuery.Exact) && !(name instanceof ListQuery.Fuzzy)) {
+            throw ApiException.badRequest("name matches exactly or with ~ only");
         }
         return new RobotFilter(name, level, projectId, query.sort());
     }
 
     /** The value of a key given in one of its two spellings; 400 for both at once or a fuzzy match. */
-    private static String exact(Map<String, ListQuery.Match> filters, String key, String harborKey) {
-        ListQuery.Match match = filters.get(key);
-        ListQuery.Match harbor = filters.get(harborKey);
+    private static String exact(Map<String, ListQuery.Condition> filters, String key, String harborKey) {
+        ListQuery.Condition match = filters.get(key);
+        ListQuery.Condition harbor = filters.get(harborKey);
         if (match != null && harbor != null) {
             throw ApiException.badRequest("give %s or %s, not both", key, harborKey);
         }
-        ListQuery.Match found = match != null ? match : harbor;
+        ListQuery.Condition found = match != null ? match : harbor;
         if (found == null) {
             return null;
         }
-        if (found.fuzzy()) {
-            throw ApiException.badRequest("%s matches exactly; ~ is not supported for it", key);
+        if (!(found instanceof ListQuery.Exact(String value))) {
+            throw ApiException.badRequest("%s matches exactly; ~, ranges and lists are not supported for it", key);
         }
-        return found.value();
+        return value;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.ListQuery;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class RobotFilterTest {
         assertNull(filter.name());
         RobotFilter same = RobotFilter.parse("level=project,project_id=42,name=~ci", "-name,creation_time");
         assertEquals(42L, same.projectId());
-        assertEquals(new ListQuery.Match("ci", true), same.name());
+        assertEquals(new ListQuery.Fuzzy("ci"), same.name());
         assertEquals(List.of(new ListQuery.Order("name", true), new ListQuery.Order("creation_time", false)), same.sort());
         assertTrue(RobotFilter.parse(null, null).sort().isEmpty());
     }

@@ -7,10 +7,12 @@ import io.berth.auth.control.PasswordHasher;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.CriteriaPage;
+import io.berth.platform.api.Likes;
+import io.berth.platform.api.ListQuery;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.boundary.Listing;
 import io.berth.rbac.control.AccessDenied;
-import io.berth.rbac.control.Likes;
 import io.berth.rbac.control.RequestedGrant;
 import io.berth.rbac.control.RequestedGrants;
 import io.berth.rbac.control.RobotAuthority;
@@ -28,13 +30,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -123,37 +125,32 @@ public class Robots {
     public Listing<RobotView> list(Caller caller, PageRequest page, String q, String sort) {
         RobotFilter filter = RobotFilter.parse(q, sort);
         authority.requireList(caller, filter.projectId());
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (filter.level() != null) {
-            where.append(" AND r.level = :level");
-            parameters.put("level", filter.level());
-        }
-        if (filter.projectId() != null) {
-            where.append(" AND r.projectId = :projectId");
-            parameters.put("projectId", filter.projectId());
-        }
-        if (filter.name() != null && filter.name().fuzzy()) {
-            where.append(" AND LOWER(r.name) LIKE :name ESCAPE '!'");
-            parameters.put("name", Likes.containing(filter.name().value()));
-        } else if (filter.name() != null) {
-            // Harbor stores names without the prefix, so clients filter by either spelling.
-            where.append(" AND (r.name = :name OR r.name = :prefixedName)");
-            parameters.put("name", filter.name().value());
-            parameters.put("prefixedName", settings.get(PREFIX_SETTING, DEFAULT_PREFIX) + filter.name().value());
-        }
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        filter.sort().forEach(o -> order.append(RobotFilter.SORT_COLUMNS.get(o.key())).append(o.descending() ? " DESC" : " ASC").append(", "));
-        order.append("r.id");
-        TypedQuery<Robot> select = em.createQuery("SELECT r FROM Robot r" + where + order, Robot.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM Robot r" + where, Long.class);
-        parameters.forEach((k, v) -> {
-            select.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<RobotView> robots = select.setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream().map(RobotView::of).toList();
-        return new Listing<>(robots, count.getSingleResult());
+        String prefix = settings.get(PREFIX_SETTING, DEFAULT_PREFIX);
+        CriteriaPage.Where<Robot> where = (cb, criteria, r) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (filter.level() != null) {
+                predicates.add(cb.equal(r.get("level"), filter.level()));
+            }
+            if (filter.projectId() != null) {
+                predicates.add(cb.equal(r.get("projectId"), filter.projectId()));
+            }
+            if (filter.name() instanceof ListQuery.Fuzzy(String name)) {
+                predicates.add(cb.like(cb.lower(r.get("name")), Likes.containing(name), '!'));
+            } else if (filter.name() instanceof ListQuery.Exact(String name)) {
+                // Harbor stores names without the prefix, so clients filter by either spelling.
+                predicates.add(cb.or(cb.equal(r.get("name"), name), cb.equal(r.get("name"), prefix + name)));
+            }
+            return predicates;
+        };
+        CriteriaPage.Sort<Robot> order = (cb, r) -> {
+            List<Order> orders = new ArrayList<>();
+            filter.sort().forEach(o -> orders.add(o.descending()
+                    ? cb.desc(r.get(RobotFilter.SORT_COLUMNS.get(o.key()))) : cb.asc(r.get(RobotFilter.SORT_COLUMNS.get(o.key())))));
+            orders.add(cb.asc(r.get("id")));
+            return orders;
+        };
+        List<RobotView> robots = CriteriaPage.select(em, Robot.class, where, order, page).stream().map(RobotView::of).toList();
+        return new Listing<>(robots, CriteriaPage.count(em, Robot.class, where));
     }
 
     /** One robot; 404 when missing or not readable by the caller. */

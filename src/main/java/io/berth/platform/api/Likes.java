@@ -1,4 +1,4 @@
-package io.berth.rbac.control;
+package io.berth.platform.api;
 
 import java.util.Locale;
 
