@@ -1,7 +1,7 @@
 package io.berth.audit.control;
 
 import io.berth.audit.entity.AuditEntry;
-import io.berth.rbac.control.Likes;
+import io.berth.platform.api.Likes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
