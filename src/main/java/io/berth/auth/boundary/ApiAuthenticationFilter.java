@@ -1,5 +1,8 @@
 package io.berth.auth.boundary;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.auth.control.Authenticator;
 import io.berth.auth.control.CsrfTokens;
 import io.berth.auth.control.SessionCallers;
@@ -7,6 +10,7 @@ import io.berth.auth.entity.Credentials;
 import io.berth.auth.entity.SessionLogin;
 import io.berth.platform.api.ApiError;
 import io.berth.rbac.entity.Caller;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -46,6 +50,9 @@ public class ApiAuthenticationFilter extends HttpFilter {
     @Inject
     transient SessionCallers sessions;
 
+    @Inject
+    transient Event<AuditEvent> audit;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -55,6 +62,9 @@ public class ApiAuthenticationFilter extends HttpFilter {
                     ? authenticator.authenticate(basic.username(), basic.password())
                     : Optional.empty();
             if (caller.isEmpty()) {
+                // Only failures: a successful Basic call is recorded by what it does, not as a login per request.
+                String name = credentials instanceof Credentials.Basic basic ? basic.username() : "";
+                audit.fire(AuditEvent.of(Operation.LOGIN, ResourceType.USER, name).by(name).failed("API: invalid credentials"));
                 ApiErrorResponses.send(request, response, ApiError.UNAUTHORIZED, "invalid credentials");
                 return;
             }

@@ -3,6 +3,7 @@ package io.berth.auth.boundary;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiErrors;
 import io.berth.platform.api.RequestIdFilter;
+import io.berth.platform.api.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class ApiErrorResponses {
             throws IOException {
         response.resetBuffer();
         response.setStatus(error.status());
-        response.setHeader(RequestIdFilter.HEADER, RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER)));
+        response.setHeader(RequestIdFilter.HEADER, RequestIds.of(request));
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(ApiErrors.body(error, message));

@@ -1,11 +1,15 @@
 package io.berth.auth.boundary;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.auth.control.Authenticator;
 import io.berth.auth.control.SessionCallers;
 import io.berth.auth.entity.SessionLogin;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiError;
 import io.berth.rbac.entity.Caller;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -37,6 +41,9 @@ public class LoginServlet extends HttpServlet {
     @Inject
     transient RuntimeSettings settings;
 
+    @Inject
+    transient Event<AuditEvent> audit;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String principal = request.getParameter("principal");
@@ -45,6 +52,8 @@ public class LoginServlet extends HttpServlet {
                 ? Optional.empty()
                 : authenticator.authenticate(principal, password);
         if (caller.isEmpty() || !(caller.get() instanceof Caller.UserCaller user)) {
+            String name = principal == null ? "" : principal;
+            audit.fire(AuditEvent.of(Operation.LOGIN, ResourceType.USER, name).by(name).failed("console: invalid user name or password"));
             ApiErrorResponses.send(request, response, ApiError.UNAUTHORIZED, "invalid user name or password");
             return;
         }
@@ -59,6 +68,7 @@ public class LoginServlet extends HttpServlet {
         session.setAttribute(SessionLogin.ATTRIBUTE, login);
         Csrf.expose(request, response, login.csrfToken());
         response.setHeader("Cache-Control", "no-store");
+        audit.fire(AuditEvent.of(Operation.LOGIN, ResourceType.USER, user.name()).by(user.name()).describedAs("console"));
         response.setStatus(HttpServletResponse.SC_OK);
     }
 }

@@ -1,5 +1,11 @@
 package io.berth.auth.boundary;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
+import io.berth.auth.entity.SessionLogin;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,10 +18,16 @@ public class LogoutServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    @Inject
+    transient Event<AuditEvent> audit;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         if (session != null) {
+            if (session.getAttribute(SessionLogin.ATTRIBUTE) instanceof SessionLogin login) {
+                audit.fire(AuditEvent.of(Operation.LOGOUT, ResourceType.USER, login.username()).by(login.username()));
+            }
             session.invalidate();
         }
         Csrf.clear(request, response);

@@ -4,6 +4,8 @@ import io.berth.auth.control.RegistryAuthorizer;
 import io.berth.auth.entity.AccessDecision;
 import io.berth.auth.entity.Credentials;
 import io.berth.auth.entity.RequiredAccess;
+import io.berth.platform.api.RequestIdFilter;
+import io.berth.platform.api.RequestIds;
 import io.berth.registry.entity.OciErrorBody;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.RequestGrant;
@@ -75,6 +77,7 @@ public class RegistryAuthFilter extends HttpFilter {
             RequiredAccess need) throws IOException {
         response.setStatus(code.status());
         response.setHeader("Docker-Distribution-API-Version", "registry/2.0");
+        response.setHeader(RequestIdFilter.HEADER, RequestIds.of(request));
         response.setContentType("application/json");
         byte[] body = OciErrorBody.render(code, Challenges.detail(need)).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);

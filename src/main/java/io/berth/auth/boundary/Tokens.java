@@ -1,5 +1,8 @@
 package io.berth.auth.boundary;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.auth.control.Authenticator;
 import io.berth.auth.control.ScopeGrants;
 import io.berth.auth.control.TokenIssuer;
@@ -10,7 +13,9 @@ import io.berth.auth.entity.ResourceScope;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
 import io.berth.rbac.entity.Caller;
+import io.berth.registry.entity.RepositoryName;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -33,6 +38,9 @@ public class Tokens {
     @Inject
     TokenIssuer issuer;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     /** A token for the caller that {@code authorization} names, granting what it may of {@code scopes}. */
     public IssuedToken issue(String authorization, String service, List<String> scopes) {
         if (!TokenPolicy.SERVICE.equals(service)) {
@@ -41,7 +49,11 @@ public class Tokens {
         Caller caller = switch (Credentials.parse(authorization)) {
             case Credentials.None none -> Caller.ANONYMOUS;
             case Credentials.Basic basic -> authenticator.authenticate(basic.username(), basic.password())
-                    .orElseThrow(() -> unauthorized("invalid username or password"));
+                    .orElseThrow(() -> {
+                        audit.fire(AuditEvent.of(Operation.LOGIN, ResourceType.USER, basic.username()).by(basic.username())
+                                .failed("token service: invalid username or password"));
+                        return unauthorized("invalid username or password");
+                    });
             case Credentials.Bearer bearer -> throw unauthorized("the token service takes Basic credentials");
             case Credentials.Unsupported unsupported -> throw unauthorized("the token service takes Basic credentials");
         };
@@ -49,7 +61,22 @@ public class Tokens {
         if (caller.isAnonymous() && requested.isEmpty()) {
             throw unauthorized("authentication required");
         }
-        return issuer.issue(caller.name(), grants.grant(caller, requested));
+        List<ResourceScope> granted = grants.grant(caller, requested);
+        if (requested.isEmpty()) {
+            // No scope is what docker login asks for: that request is the login; others are token refreshes.
+            audit.fire(AuditEvent.of(Operation.LOGIN, ResourceType.USER, caller.name()).by(caller.name()).describedAs("token service"));
+        }
+        granted.forEach(scope -> recordWriteGrant(caller, scope));
+        return issuer.issue(caller.name(), granted);
+    }
+
+    /** A token that lets its holder push or delete is worth an entry; pull-only tokens are as common as pulls. */
+    private void recordWriteGrant(Caller caller, ResourceScope scope) {
+        if (ResourceScope.REPOSITORY.equals(scope.type())
+                && (scope.actions().contains(ResourceScope.PUSH) || scope.actions().contains(ResourceScope.DELETE))) {
+            audit.fire(AuditEvent.of(Operation.GRANT, ResourceType.TOKEN, scope.toString()).by(caller.name())
+                    .inProject(new RepositoryName(scope.name()).project()));
+        }
     }
 
     private static ApiException unauthorized(String message) {

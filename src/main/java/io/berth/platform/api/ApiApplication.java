@@ -1,5 +1,8 @@
 package io.berth.platform.api;
 
+import io.berth.audit.boundary.AuditLogsResource;
+import io.berth.audit.boundary.ProjectLogsResource;
+import io.berth.audit.boundary.PurgeAuditResource;
 import io.berth.auth.boundary.ldap.LdapResource;
 import io.berth.auth.boundary.settings.ConfigurationsResource;
 import io.berth.quota.boundary.QuotasResource;
@@ -47,6 +50,9 @@ public class ApiApplication extends Application {
                 LabelsResource.class,
                 SearchResource.class,
                 StatisticsResource.class,
+                AuditLogsResource.class,
+                ProjectLogsResource.class,
+                PurgeAuditResource.class,
                 RequestIdFilter.class,
                 JsonbSnakeCase.class,
                 ApiExceptionMapper.class,

@@ -23,7 +23,10 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(PROPERTY, idFor(request.getHeaderString(HEADER)));
+        // A servlet filter may have fixed the id already (RequestIds); Jersey shows request attributes as properties.
+        if (!(request.getProperty(PROPERTY) instanceof String)) {
+            request.setProperty(PROPERTY, idFor(request.getHeaderString(HEADER)));
+        }
     }
 
     /** The caller's id when it is sane, else a new one; also for servlet filters that answer before JAX-RS. */

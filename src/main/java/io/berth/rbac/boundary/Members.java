@@ -1,5 +1,8 @@
 package io.berth.rbac.boundary;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
 import io.berth.platform.api.PageRequest;
@@ -15,6 +18,7 @@ import io.berth.rbac.entity.Role;
 import io.berth.rbac.entity.User;
 import io.berth.rbac.entity.UserGroup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,6 +43,9 @@ public class Members {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<AuditEvent> audit;
 
     @Inject
     ProjectGuard projects;
@@ -101,6 +108,7 @@ public class Members {
         Member member = new Member(project.id(), entityId, type, role, now);
         em.persist(member);
         em.flush();
+        audit.fire(memberEvent(Operation.CREATE, project, member));
         return member.id();
     }
 
@@ -111,6 +119,7 @@ public class Members {
         Role role = role(request == null ? null : request.roleId());
         refuseOwnMembership(caller, member, "change your own role");
         member.changeRole(role, now());
+        audit.fire(memberEvent(Operation.UPDATE, project, member));
     }
 
     @Transactional
@@ -119,6 +128,15 @@ public class Members {
         Member member = require(project, memberId);
         refuseOwnMembership(caller, member, "remove yourself from the project");
         em.remove(member);
+        audit.fire(memberEvent(Operation.DELETE, project, member));
+    }
+
+    /** The audit event for a membership: {@code <project>/members/<id>}, who it is and the role, never more. */
+    private static AuditEvent memberEvent(Operation operation, Project project, Member member) {
+        return AuditEvent.of(operation, ResourceType.MEMBER, project.name() + "/members/" + member.id())
+                .inProject(project.id(), project.name())
+                .describedAs((Member.USER.equals(member.entityType()) ? "user " : "group ") + member.entityId()
+                        + " role " + member.role());
     }
 
     private Member require(Project project, long memberId) {

@@ -1,5 +1,8 @@
 package io.berth.rbac.boundary;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
@@ -90,6 +93,9 @@ public class Projects {
     @Inject
     ProjectQuotas quotas;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     /** Creates a project; 400 for a bad name or metadata, 401/403 when the caller may not, 409 when the name is taken. */
     @Transactional
     public ProjectView create(Caller caller, ProjectRequest request) {
@@ -121,6 +127,7 @@ public class Projects {
         em.flush();
         quotas.open(caller, project.id(), request.storageLimit());
         changed.fire(new ProjectChanged(name));
+        audit.fire(AuditEvent.of(Operation.CREATE, ResourceType.PROJECT, name).inProject(project.id(), name));
         if (ownerId != null) {
             em.persist(new Member(project.id(), ownerId, Member.USER, Role.PROJECT_ADMIN, now));
         }
@@ -194,6 +201,8 @@ public class Projects {
                 project.putMetadata(e.getKey(), value, now);
             }
             changed.fire(new ProjectChanged(project.name()));
+            audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.PROJECT, project.name()).inProject(project.id(), project.name())
+                    .describedAs("metadata " + String.join(",", request.metadata().keySet())));
         }
     }
 
@@ -206,6 +215,7 @@ public class Projects {
         }
         em.remove(project);
         changed.fire(new ProjectChanged(project.name()));
+        audit.fire(AuditEvent.of(Operation.DELETE, ResourceType.PROJECT, project.name()).inProject(project.id(), project.name()));
     }
 
     /** Whether a project can be deleted, and why not (Harbor's {@code _deletable}); for those who may delete it. */

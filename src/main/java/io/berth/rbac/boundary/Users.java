@@ -1,5 +1,8 @@
 package io.berth.rbac.boundary;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.auth.control.AdminBootstrap;
 import io.berth.auth.control.Authenticator;
 import io.berth.auth.control.PasswordHasher;
@@ -24,6 +27,7 @@ import io.berth.rbac.entity.Project;
 import io.berth.rbac.entity.Resource;
 import io.berth.rbac.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -62,6 +66,9 @@ public class Users {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<AuditEvent> audit;
 
     @Inject
     AccessEvaluator access;
@@ -124,6 +131,7 @@ public class Users {
         } catch (PersistenceException raced) {
             throw ApiException.of(ApiError.CONFLICT, "username %s is already used", request.username());
         }
+        audit.fire(AuditEvent.of(Operation.CREATE, ResourceType.USER, user.username()));
         return UserView.of(user, false);
     }
 
@@ -158,6 +166,7 @@ public class Users {
             throw ApiException.of(ApiError.CONFLICT, "email %s is already used", request.email());
         }
         user.updateProfile(request.email(), request.realname(), request.comment(), now());
+        audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.USER, user.username()).describedAs("profile"));
     }
 
     /** {@code DELETE /users/{id}}: administrators; never oneself nor {@code admin}; memberships go with the user. */
@@ -177,6 +186,7 @@ public class Users {
                 .executeUpdate();
         em.remove(user);
         authenticator.forgetAll();
+        audit.fire(AuditEvent.of(Operation.DELETE, ResourceType.USER, user.username()));
     }
 
     /** {@code GET /users/search?username=}: anyone signed in; ids and names of users whose name contains the text. */
@@ -223,6 +233,7 @@ public class Users {
             user.loginSucceeded();
         }
         authenticator.forgetAll();
+        audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.USER, user.username()).describedAs("password changed"));
     }
 
     /** {@code PUT /users/{id}/sysadmin}: administrators; {@code admin} and oneself cannot be demoted. */
@@ -242,6 +253,7 @@ public class Users {
         }
         user.setSysadmin(flag, now());
         authenticator.forgetAll();
+        audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.USER, user.username()).describedAs("sysadmin_flag " + flag));
     }
 
     /**

@@ -53,7 +53,11 @@ public enum ConfigurationItem {
     /** Minutes a console session may stay idle (read by the console login). */
     SESSION_TIMEOUT("session_timeout", Type.INTEGER, "60", positive("session_timeout")),
     /** Storage limit of new projects in bytes, -1 for none (Harbor's default); read by io.berth.quota. */
-    STORAGE_PER_PROJECT("storage_per_project", Type.INTEGER, "-1", ConfigurationItem::storageLimit);
+    STORAGE_PER_PROJECT("storage_per_project", Type.INTEGER, "-1", ConfigurationItem::storageLimit),
+    /** {@code host:port} of a syslog receiver (TCP) that gets every audit entry; empty for none (Harbor's key). */
+    AUDIT_LOG_FORWARD_ENDPOINT("audit_log_forward_endpoint", Type.STRING, "", ConfigurationItem::endpoint),
+    /** With a forward endpoint: audit entries go only there, not into the database (Harbor's key). */
+    SKIP_AUDIT_LOG_DATABASE("skip_audit_log_database", Type.BOOLEAN, "false", value -> value);
 
     /** The keys that change who can log in: a change forgets remembered logins. */
     static final Set<ConfigurationItem> AUTHENTICATION = Set.of(AUTH_MODE, LDAP_URL, LDAP_SEARCH_DN, LDAP_SEARCH_PASSWORD,
@@ -147,6 +151,18 @@ public enum ConfigurationItem {
             throw new IllegalArgumentException("storage_per_project must be a positive number of bytes, or -1 for no limit");
         }
         return value;
+    }
+
+    private static String endpoint(String value) {
+        String v = value.trim();
+        int colon = v.lastIndexOf(':');
+        boolean valid = colon > 0 && v.length() <= 255 && v.substring(colon + 1).matches("\\d{1,5}")
+                && Integer.parseInt(v.substring(colon + 1)) <= 65535 && Integer.parseInt(v.substring(colon + 1)) > 0
+                && v.substring(0, colon).matches("[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\]");
+        if (!valid) {
+            throw new IllegalArgumentException("audit_log_forward_endpoint must be host:port");
+        }
+        return v;
     }
 
     private static String robotPrefix(String value) {

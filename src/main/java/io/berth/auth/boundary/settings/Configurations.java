@@ -1,10 +1,14 @@
 package io.berth.auth.boundary.settings;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.auth.control.AdminBootstrap;
 import io.berth.auth.control.Authenticator;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -32,6 +36,9 @@ public class Configurations {
 
     @Inject
     Authenticator authenticator;
+
+    @Inject
+    Event<AuditEvent> audit;
 
     @PersistenceContext
     EntityManager em;
@@ -78,7 +85,17 @@ public class Configurations {
                 settings.get(ConfigurationItem.AUTH_MODE.key()).orElse(fallback)) && usersBesideAdmin()) {
             throw ApiException.badRequest("auth_mode cannot be changed: users other than admin exist");
         }
+        String endpoint = values.containsKey(ConfigurationItem.AUDIT_LOG_FORWARD_ENDPOINT.key())
+                ? values.get(ConfigurationItem.AUDIT_LOG_FORWARD_ENDPOINT.key())
+                : settings.get(ConfigurationItem.AUDIT_LOG_FORWARD_ENDPOINT.key(), "");
+        if ("true".equals(values.get(ConfigurationItem.SKIP_AUDIT_LOG_DATABASE.key())) && endpoint.isEmpty()) {
+            // As Harbor: without a forward endpoint, skipping the database would drop the audit trail altogether.
+            throw ApiException.badRequest("skip_audit_log_database needs audit_log_forward_endpoint");
+        }
         settings.put(values);
+        // Key names only, never values: Harbor leaked LDAP and OIDC secrets into its audit log (GHSA-prh4-vhfh-24mj).
+        audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.CONFIGURATION, "configurations")
+                .describedAs("changed " + String.join(",", values.keySet())));
         if (values.keySet().stream().map(ConfigurationItem::of)
                 .anyMatch(i -> i.isPresent() && ConfigurationItem.AUTHENTICATION.contains(i.get()))) {
             authenticator.forgetAll();

@@ -1,5 +1,8 @@
 package io.berth.rbac.boundary.robots;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.auth.control.PasswordHasher;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiError;
@@ -68,6 +71,9 @@ public class Robots {
     @Inject
     Event<RobotChanged> changed;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     /** A new robot and its secret, shown this once; 400, 401, 403, 404 (project), 409 (name taken). */
     @Transactional
     public RobotCreatedView create(Caller caller, RobotCreateRequest request) {
@@ -107,6 +113,7 @@ public class Robots {
             throw ApiException.of(ApiError.CONFLICT, "a robot account named %s already exists", fullName);
         }
         changed.fire(new RobotChanged(robot.id(), robot.name()));
+        audit.fire(robotEvent(Operation.CREATE, robot, project == null ? null : project.name()));
         LOGGER.log(Level.INFO, "Robot account {0} (id {1}) created by {2}", new Object[] {fullName, robot.id(), caller.name()});
         return new RobotCreatedView(robot.id(), robot.name(), secret, robot.creationTime(), RobotView.expiresAt(robot));
     }
@@ -184,6 +191,7 @@ public class Robots {
             robot.setDuration(days, now);
         }
         changed.fire(new RobotChanged(robot.id(), robot.name()));
+        audit.fire(robotEvent(Operation.UPDATE, robot, null));
         LOGGER.log(Level.INFO, "Robot account {0} updated by {1}", new Object[] {robot.name(), caller.name()});
     }
 
@@ -198,6 +206,7 @@ public class Robots {
         String fresh = chosen ? secret : RobotRules.generateSecret();
         robot.setSecretHash(PasswordHasher.hash(fresh.toCharArray()), now());
         changed.fire(new RobotChanged(robot.id(), robot.name()));
+        audit.fire(robotEvent(Operation.UPDATE, robot, null).describedAs("secret refreshed"));
         LOGGER.log(Level.INFO, "Secret of robot account {0} refreshed by {1}", new Object[] {robot.name(), caller.name()});
         return new RobotSecretView(fresh);
     }
@@ -207,6 +216,7 @@ public class Robots {
         Robot robot = require(caller, id, Action.DELETE);
         em.remove(robot);
         changed.fire(new RobotChanged(robot.id(), robot.name()));
+        audit.fire(robotEvent(Operation.DELETE, robot, null));
         LOGGER.log(Level.INFO, "Robot account {0} deleted by {1}", new Object[] {robot.name(), caller.name()});
     }
 
@@ -219,6 +229,16 @@ public class Robots {
         }
         authority.requireManage(caller, robot, action);
         return robot;
+    }
+
+    /** The audit event for a change to {@code robot}: by name, in its project for a project robot. */
+    private AuditEvent robotEvent(Operation operation, Robot robot, String projectName) {
+        AuditEvent event = AuditEvent.of(operation, ResourceType.ROBOT, robot.name());
+        if (robot.isSystemLevel()) {
+            return event;
+        }
+        String name = projectName != null ? projectName : em.find(Project.class, robot.projectId()).name();
+        return event.inProject(robot.projectId(), name);
     }
 
     private Robot find(String fullName) {

@@ -64,7 +64,7 @@ public class ArtifactTags {
         Artifacts.Located located = artifacts.locate(caller, projectName, path, LIST);
         Artifact artifact = artifacts.artifact(located, reference);
 
-        CriteriaPage.Where<ArtifactTag> where = (cb, root) -> where(cb, root, artifact, query);
+        CriteriaPage.Where<ArtifactTag> where = (cb, criteria, root) -> where(cb, root, artifact, query);
         List<TagView> found = CriteriaPage.select(em, ArtifactTag.class, where, (cb, root) -> query.sort().isEmpty()
                 ? List.of(cb.asc(root.get("name"))) : FIELDS.orders(cb, root, query, "id"), page)
                 .stream().map(TagView::of).toList();

@@ -86,7 +86,7 @@ public class Labels {
         } else {
             throw ApiException.badRequest("scope must be g (global) or p (project)");
         }
-        CriteriaPage.Where<Label> where = (cb, root) -> where(cb, root, query, project, name);
+        CriteriaPage.Where<Label> where = (cb, criteria, root) -> where(cb, root, query, project, name);
         List<LabelView> found = CriteriaPage.select(em, Label.class, where, (cb, root) -> query.sort().isEmpty()
                 ? List.of(cb.asc(root.get("name")), cb.asc(root.get("id"))) : FIELDS.orders(cb, root, query, "id"), page)
                 .stream().map(LabelView::of).toList();

@@ -117,7 +117,7 @@ public class Repositories {
         if (projectIds.isPresent() && projectIds.get().isEmpty()) {
             return new Listing<>(List.of(), 0);
         }
-        CriteriaPage.Where<Repository> where = (cb, root) -> where(cb, root, projectIds, query);
+        CriteriaPage.Where<Repository> where = (cb, criteria, root) -> where(cb, root, projectIds, query);
         List<Repository> found = CriteriaPage.select(em, Repository.class, where, (cb, root) -> query.sort().isEmpty()
                 ? List.of(cb.desc(root.get("creationTime")), cb.desc(root.get("id")))
                 : FIELDS.orders(cb, root, query, "id"), page);

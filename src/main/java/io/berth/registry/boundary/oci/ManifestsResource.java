@@ -1,5 +1,8 @@
 package io.berth.registry.boundary.oci;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.registry.boundary.ManifestInfo;
 import io.berth.registry.boundary.Manifests;
 import io.berth.registry.boundary.PushedManifest;
@@ -10,7 +13,9 @@ import io.berth.registry.entity.Reference;
 import io.berth.registry.entity.RegistryException;
 import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
+import io.berth.registry.entity.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,6 +45,9 @@ public class ManifestsResource {
     @Inject
     PullLedger pulls;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     /**
      * 200 with {@code Content-Type}, {@code Content-Length}, {@code Docker-Content-Digest} and {@code ETag};
      * 404 MANIFEST_UNKNOWN (or NAME_UNKNOWN), also when a tag's manifest type is not among the types the
@@ -58,7 +66,10 @@ public class ManifestsResource {
             @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
         ManifestInfo manifest = find(name, reference, accept);
         pulls.record(name, reference, manifest.digest());
-        return headers(Response.ok(manifests.content(manifest)), manifest).build();
+        Response response = headers(Response.ok(manifests.content(manifest)), manifest).build();
+        // Pulls are recorded for manifests only, never blobs, as Harbor does.
+        audit.fire(AuditEvent.of(Operation.PULL, ResourceType.ARTIFACT, artifact(name, reference)).inProject(new RepositoryName(name).project()));
+        return response;
     }
 
     /**
@@ -75,6 +86,7 @@ public class ManifestsResource {
             throw RegistryException.manifestTooLarge(bytes.length, Manifests.MAX_MANIFEST_BYTES);
         }
         PushedManifest pushed = manifests.put(name, Reference.parse(reference), contentType, bytes);
+        audit.fire(AuditEvent.of(Operation.CREATE, ResourceType.ARTIFACT, artifact(nameText, reference)).inProject(name.project()));
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, locations.manifest(name, pushed.digest()))
                 .header("Docker-Content-Digest", pushed.digest().toString())
@@ -88,7 +100,10 @@ public class ManifestsResource {
     /** Deletes by digest (the artifact) or by tag (the tag only): 202; 404 MANIFEST_UNKNOWN. */
     @DELETE
     public Response delete(@PathParam("name") String name, @PathParam("reference") String reference) {
-        manifests.delete(new RepositoryName(name), Reference.parse(reference));
+        Reference parsed = Reference.parse(reference);
+        manifests.delete(new RepositoryName(name), parsed);
+        audit.fire(AuditEvent.of(Operation.DELETE, parsed instanceof Tag ? ResourceType.TAG : ResourceType.ARTIFACT,
+                artifact(name, reference)).inProject(new RepositoryName(name).project()));
         return Response.accepted().header(HttpHeaders.CONTENT_LENGTH, 0).build();
     }
 
@@ -123,6 +138,11 @@ public class ManifestsResource {
             }
         }
         return !listsManifestTypes;
+    }
+
+    /** {@code name:tag} or {@code name@digest}, as the audit trail names an artifact. */
+    private static String artifact(String name, String reference) {
+        return name + (reference.contains(":") ? "@" : ":") + reference;
     }
 
     private static Response.ResponseBuilder headers(Response.ResponseBuilder response, ManifestInfo manifest) {

@@ -1,0 +1,113 @@
+package io.berth.audit.boundary;
+
+import io.berth.audit.control.AuditFilter;
+import io.berth.audit.control.AuditSearch;
+import io.berth.audit.control.CsvCells;
+import io.berth.audit.entity.AuditEntry;
+import io.berth.platform.api.ApiError;
+import io.berth.platform.api.ApiException;
+import io.berth.platform.api.PageRequest;
+import io.berth.rbac.boundary.Listing;
+import io.berth.rbac.control.AccessEvaluator;
+import io.berth.rbac.control.ProjectGuard;
+import io.berth.rbac.entity.Action;
+import io.berth.rbac.entity.Caller;
+import io.berth.rbac.entity.Permission;
+import io.berth.rbac.entity.Project;
+import io.berth.rbac.entity.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reading the audit trail: every entry for those with the system {@code audit-log:list} permission (system
+ * administrators), a project's entries for those with {@code log:list} in it (Project Admins), and a CSV export of
+ * a filtered range for the former. A project the caller cannot see is 404 like a missing one ({@link ProjectGuard}).
+ */
+@ApplicationScoped
+public class AuditLogs {
+
+    static final Permission SYSTEM_LIST = Permission.of(Resource.AUDIT_LOG, Action.LIST);
+    static final Permission PROJECT_LIST = Permission.of(Resource.LOG, Action.LIST);
+    static final List<String> CSV_HEADER = List.of("id", "op_time", "username", "operation", "resource_type", "resource",
+            "project_id", "operation_result", "operation_description", "client_ip", "user_agent", "request_id");
+    static final int EXPORT_RUN = 1000;
+
+    @Inject
+    AuditSearch search;
+
+    @Inject
+    AccessEvaluator access;
+
+    @Inject
+    ProjectGuard guard;
+
+    /** One page of all entries; 400 for a bad {@code q} or {@code sort}, 401 anonymous, 403 without the permission. */
+    public Listing<AuditLogView> list(Caller caller, PageRequest page, String q, String sort) {
+        requireSystem(caller);
+        return list(AuditFilter.parse(q, sort), null, page);
+    }
+
+    /** One page of one project's entries; 404 for a project the caller cannot see, 401/403 without {@code log:list}. */
+    public Listing<AuditLogView> listProject(Caller caller, String projectName, PageRequest page, String q, String sort) {
+        Project project = guard.require(caller, projectName, true, PROJECT_LIST);
+        return list(AuditFilter.parse(q, sort), project.id(), page);
+    }
+
+    /**
+     * The entries {@code q} selects as CSV, oldest first, written straight to {@code out} in runs of
+     * {@link #EXPORT_RUN}, so a large range never sits in memory. The query is checked before the first byte.
+     */
+    public CsvExport export(Caller caller, String q) {
+        requireSystem(caller);
+        AuditFilter filter = AuditFilter.parse(q, null);
+        return out -> write(filter, out);
+    }
+
+    /** The body of an export, written when the response is sent. */
+    @FunctionalInterface
+    public interface CsvExport {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private void write(AuditFilter filter, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write(CsvCells.line(CSV_HEADER));
+        long after = 0;
+        List<AuditEntry> run;
+        do {
+            run = search.after(filter, after, EXPORT_RUN);
+            for (AuditEntry e : run) {
+                writer.write(CsvCells.line(List.of(Long.toString(e.id()), e.opTime().toString(), e.username(),
+                        e.operation(), e.resourceType(), e.resource(), Objects.toString(e.projectId(), ""),
+                        Boolean.toString(e.success()), Objects.toString(e.description(), ""),
+                        Objects.toString(e.clientIp(), ""), Objects.toString(e.userAgent(), ""),
+                        Objects.toString(e.requestId(), ""))));
+                after = e.id();
+            }
+            writer.flush();
+        } while (run.size() == EXPORT_RUN);
+    }
+
+    private Listing<AuditLogView> list(AuditFilter filter, Long projectId, PageRequest page) {
+        List<AuditLogView> items = search.page(filter, projectId, page.offset(), page.pageSize()).stream()
+                .map(AuditLogView::of).toList();
+        return new Listing<>(items, search.count(filter, projectId));
+    }
+
+    private void requireSystem(Caller caller) {
+        if (caller.isAnonymous()) {
+            throw new ApiException(ApiError.UNAUTHORIZED, "log in first");
+        }
+        if (!access.canSystem(caller, SYSTEM_LIST)) {
+            throw new ApiException(ApiError.FORBIDDEN, "the audit log is for system administrators;"
+                    + " project admins read /projects/{project_name}/logs");
+        }
+    }
+}

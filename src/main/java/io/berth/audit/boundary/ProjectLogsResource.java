@@ -1,0 +1,44 @@
+package io.berth.audit.boundary;
+
+import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.PageRequest;
+import io.berth.rbac.boundary.Listing;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code /api/v2.0/projects/{project_name}/logs}: one project's audit entries, for its Project Admins and system
+ * administrators. The full path sits on the class so that JAX-RS never picks this class for the project's other
+ * sub-resources.
+ */
+@Path("projects/{project_name}/logs")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectLogsResource {
+
+    @Inject
+    AuditLogs logs;
+
+    @Inject
+    CallerContext caller;
+
+    /**
+     * 200 with the project's entries (as {@code /audit-logs}), {@code X-Total-Count} and {@code Link}; 400 for a bad
+     * {@code q}, {@code sort} or page; 404 for a project the caller cannot see; 401/403 without {@code log:list}.
+     */
+    @GET
+    public Response list(@PathParam("project_name") String project, @QueryParam("q") String q,
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, pageSize);
+        Listing<AuditLogView> found = logs.listProject(caller.get(), project, request, q, sort);
+        return request.headers(Response.ok(found.items()), found.total(), uri).build();
+    }
+}

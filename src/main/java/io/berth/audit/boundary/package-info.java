@@ -1,0 +1,7 @@
+/**
+ * The audit trail's API and entry points: {@code GET /audit-logs} (system administrators), {@code GET
+ * /projects/{project_name}/logs} (Project Admins), {@code GET /audit-logs/export} (CSV, Berth's addition) and
+ * Harbor's {@code /system/purgeaudit}, plus the servlet filter that records where each request comes from and the
+ * per-minute timer that starts scheduled purges.
+ */
+package io.berth.audit.boundary;

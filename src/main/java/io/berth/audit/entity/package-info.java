@@ -1,0 +1,16 @@
+/**
+ * What the audit trail records. {@link io.berth.audit.entity.AuditEvent} is the CDI event every capability fires
+ * (the only type other packages need); {@link io.berth.audit.entity.AuditEntry} is the stored row, and
+ * {@link io.berth.audit.entity.PurgeExecution} / {@link io.berth.audit.entity.PurgeSchedule} hold purge runs and
+ * their schedule.
+ * <p>
+ * Firing an event, from any facade or resource:
+ * <pre>
+ * &#64;Inject Event&lt;AuditEvent&gt; audit;
+ * audit.fire(AuditEvent.of(Operation.DELETE, ResourceType.TAG, "library/app:v1").inProject("library"));
+ * audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.QUOTA, "library").inProject(projectId, "library"));
+ * </pre>
+ * Fired inside a transaction, the entry is written once it ends, with {@code operation_result} false if it rolled
+ * back; outside one it is recorded as fired. {@code resource} names a thing, never a request body or a secret.
+ */
+package io.berth.audit.entity;
