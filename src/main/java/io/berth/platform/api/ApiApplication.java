@@ -2,6 +2,7 @@ package io.berth.platform.api;
 
 import io.berth.auth.boundary.ldap.LdapResource;
 import io.berth.auth.boundary.settings.ConfigurationsResource;
+import io.berth.gc.boundary.GcResource;
 import io.berth.rbac.boundary.MembersResource;
 import io.berth.rbac.boundary.PermissionsResource;
 import io.berth.rbac.boundary.ProjectsResource;
@@ -31,6 +32,7 @@ public class ApiApplication extends Application {
                 LdapResource.class,
                 RobotsResource.class,
                 SystemResource.class,
+                GcResource.class,
                 RequestIdFilter.class,
                 JsonbSnakeCase.class,
                 ApiExceptionMapper.class,

@@ -1,14 +1,17 @@
 package io.berth.registry.boundary.oci;
 
+import io.berth.registry.boundary.Deletions;
 import io.berth.registry.boundary.ManifestInfo;
 import io.berth.registry.boundary.Manifests;
 import io.berth.registry.boundary.PushedManifest;
+import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.MediaTypes;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.Reference;
 import io.berth.registry.entity.RegistryException;
 import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
+import io.berth.registry.entity.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -34,6 +37,9 @@ public class ManifestsResource {
 
     @Inject
     Locations locations;
+
+    @Inject
+    Deletions deletions;
 
     /**
      * 200 with {@code Content-Type}, {@code Content-Length}, {@code Docker-Content-Digest} and {@code ETag};
@@ -79,10 +85,18 @@ public class ManifestsResource {
         return response.build();
     }
 
-    /** Deletes by digest (the artifact) or by tag (the tag only): 202; 404 MANIFEST_UNKNOWN. */
+    /**
+     * Deletes by digest (the artifact, its accessories and the index children only it lists) or by tag (the tag
+     * only): 202; 404 MANIFEST_UNKNOWN or NAME_UNKNOWN; 403 DENIED for a manifest an index still lists.
+     */
     @DELETE
     public Response delete(@PathParam("name") String name, @PathParam("reference") String reference) {
-        manifests.delete(new RepositoryName(name), Reference.parse(reference));
+        RepositoryName repository = new RepositoryName(name);
+        switch (Reference.parse(reference)) {
+            // By tag, the OCI specification deletes the tag only; by digest, the artifact and what hangs on it.
+            case Tag tag -> deletions.deleteTag(repository, tag);
+            case Digest digest -> deletions.deleteArtifact(repository, digest);
+        }
         return Response.accepted().header(HttpHeaders.CONTENT_LENGTH, 0).build();
     }
 
