@@ -32,7 +32,7 @@ CREATE TABLE gc_execution (
     dry_run BOOLEAN NOT NULL,
     delete_untagged BOOLEAN NOT NULL,
     workers INT NOT NULL,
-    time_window_minutes BIGINT NOT NULL,
+    time_window_seconds BIGINT NOT NULL,
     stop_requested BOOLEAN NOT NULL DEFAULT FALSE,
     node VARCHAR(255),
     blobs_deleted BIGINT NOT NULL DEFAULT 0,

@@ -21,7 +21,6 @@ public record GcHistoryView(Long id, String jobName, String jobKind, String jobP
     static GcHistoryView of(GcExecution execution) {
         GcResult result = execution.result();
         JsonObjectBuilder parameters = Json.createObjectBuilder(execution.parameters().toJson())
-                .add("time_window_minutes", execution.timeWindowMinutes())
                 .add("purged_blobs", result.blobs())
                 .add("purged_manifests", result.manifests())
                 .add("freed_space", result.bytes())

@@ -52,7 +52,8 @@ public class Executions {
         if (holder.isPresent() && !holder.get().expired()) {
             throw new GcBusyException(holder.get().executionId());
         }
-        GcExecution execution = new GcExecution(trigger, parameters, settings.timeWindow(), node.id(), now());
+        GcExecution execution = new GcExecution(trigger, parameters,
+                parameters.timeWindow() == null ? settings.timeWindow() : parameters.timeWindow(), node.id(), now());
         em.persist(execution);
         em.flush();
         if (!leases.claim(LEASE, node.id(), execution.id(), GcSettings.LEASE)) {

@@ -95,9 +95,9 @@ public class GcRunner {
         try {
             GcExecution execution = executions.started(id);
             GcParameters parameters = execution.parameters();
-            Instant cutoff = Instant.now().minus(settings.timeWindow());
-            log.info(id, "Garbage collection started on {0}: dry_run={1}, delete_untagged={2}, workers={3}, grace window {4} min",
-                    node.id(), parameters.dryRun(), parameters.deleteUntagged(), parameters.workers(), settings.timeWindow().toMinutes());
+            Instant cutoff = Instant.now().minus(parameters.timeWindow());
+            log.info(id, "Garbage collection started on {0}: dry_run={1}, delete_untagged={2}, workers={3}, grace window {4} s",
+                    node.id(), parameters.dryRun(), parameters.deleteUntagged(), parameters.workers(), parameters.timeWindow().toSeconds());
             GcResult result = parameters.dryRun() ? dryRun(progress, parameters, cutoff) : collect(progress, parameters, cutoff);
             executions.finished(id, GcStatus.SUCCESS, result);
             log.info(id, "Garbage collection finished: {0} blobs ({1} manifests) and {2} bytes {3}, {4} untagged artifacts,"

@@ -37,8 +37,8 @@ public class GcExecution {
     @Column(nullable = false)
     private int workers;
 
-    @Column(name = "time_window_minutes", nullable = false)
-    private long timeWindowMinutes;
+    @Column(name = "time_window_seconds", nullable = false)
+    private long timeWindowSeconds;
 
     @Column(name = "stop_requested", nullable = false)
     private boolean stopRequested;
@@ -87,7 +87,7 @@ public class GcExecution {
         this.dryRun = parameters.dryRun();
         this.deleteUntagged = parameters.deleteUntagged();
         this.workers = parameters.workers();
-        this.timeWindowMinutes = timeWindow.toMinutes();
+        this.timeWindowSeconds = timeWindow.toSeconds();
         this.node = node;
         this.creationTime = now;
         this.updateTime = now;
@@ -142,11 +142,12 @@ public class GcExecution {
     }
 
     public GcParameters parameters() {
-        return new GcParameters(dryRun, deleteUntagged, workers);
+        return new GcParameters(dryRun, deleteUntagged, workers, timeWindow());
     }
 
-    public long timeWindowMinutes() {
-        return timeWindowMinutes;
+    /** The grace window this run uses: blobs and untagged artifacts younger than this are left alone. */
+    public Duration timeWindow() {
+        return Duration.ofSeconds(timeWindowSeconds);
     }
 
     public boolean stopRequested() {
