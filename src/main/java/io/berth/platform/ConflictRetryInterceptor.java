@@ -52,7 +52,10 @@ public class ConflictRetryInterceptor {
         }
     }
 
-    /** A unique-key violation (SQL state class 23), an entity that already exists, or a lost version check. */
+    /**
+     * A unique-key or foreign-key violation (SQL state class 23), an entity that already exists, a lost version
+     * check, or a deadlock the database broke by rolling this transaction back (SQL state 40001).
+     */
     static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof EntityExistsException
@@ -60,7 +63,11 @@ public class ConflictRetryInterceptor {
                     || t instanceof org.hibernate.StaleStateException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof jakarta.persistence.PessimisticLockException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().equals("40001"))) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -65,7 +65,12 @@ public final class BerthServer {
     public static synchronized BerthServer shared() {
         if (shared == null) {
             try {
-                BerthServer server = new BerthServer(Map.of());
+                // GC runs only when a test asks for one; with no grace window and one blob per sweep batch, a test
+                // can collect what it just deleted, and a run lasts long enough to be stopped (GcIT).
+                BerthServer server = new BerthServer(Map.of(
+                        "BERTH_GC_TIME_WINDOW_MINUTES", "0",
+                        "BERTH_GC_UPLOAD_MAX_AGE_MINUTES", "0",
+                        "BERTH_GC_SWEEP_BATCH", "1"));
                 server.cleanDatabase();
                 server.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(server::stop));

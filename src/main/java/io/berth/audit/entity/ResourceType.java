@@ -18,6 +18,8 @@ public enum ResourceType {
     LABEL("label"),
     QUOTA("quota"),
     CONFIGURATION("configure"),
+    /** Garbage collection: a manual run started, or its schedule changed. */
+    GC("garbage_collection"),
     /** A registry token: {@code grant} entries name the repository scope that was granted push or delete. */
     TOKEN("token");
 

@@ -6,6 +6,7 @@ import io.berth.audit.boundary.PurgeAuditResource;
 import io.berth.auth.boundary.ldap.LdapResource;
 import io.berth.auth.boundary.settings.ConfigurationsResource;
 import io.berth.quota.boundary.QuotasResource;
+import io.berth.gc.boundary.GcResource;
 import io.berth.rbac.boundary.MembersResource;
 import io.berth.rbac.boundary.PermissionsResource;
 import io.berth.rbac.boundary.ProjectsResource;
@@ -53,6 +54,7 @@ public class ApiApplication extends Application {
                 AuditLogsResource.class,
                 ProjectLogsResource.class,
                 PurgeAuditResource.class,
+                GcResource.class,
                 RequestIdFilter.class,
                 JsonbSnakeCase.class,
                 ApiExceptionMapper.class,

@@ -1,5 +1,8 @@
 package io.berth.quota.boundary;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.platform.api.ApiException;
 import io.berth.platform.api.PageRequest;
 import io.berth.quota.entity.Quota;
@@ -14,6 +17,7 @@ import io.berth.rbac.entity.Project;
 import io.berth.rbac.entity.Resource;
 import io.berth.rbac.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -44,6 +48,9 @@ public class Quotas {
     /** The only {@code reference} Harbor has left: quotas belong to projects. */
     static final String PROJECT_REFERENCE = "project";
     static final String STORAGE = "storage";
+
+    @Inject
+    Event<AuditEvent> audit;
 
     @PersistenceContext
     EntityManager em;
@@ -134,6 +141,7 @@ public class Quotas {
                 .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setParameter("id", quota.id())
                 .executeUpdate();
+        audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.QUOTA, "quota " + quota.id() + " storage " + limit.bytes()));
     }
 
     /** A page of quotas and how many there are in all. */

@@ -69,8 +69,8 @@ public class Blobs {
         if (!status.isUsable()) {
             throw unknown(digest);
         }
-        if (status == BlobStatus.DELETE) {
-            records.rescue(digest);
+        if (status == BlobStatus.DELETE && !records.rescue(digest)) {
+            throw unknown(digest); // GC moved on to deleting it between the two statements
         }
         return new BlobInfo(digest, (Long) rows.get(0)[0]);
     }

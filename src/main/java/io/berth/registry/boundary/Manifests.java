@@ -1,6 +1,8 @@
 package io.berth.registry.boundary;
 
+import io.berth.registry.control.BlobBeingCollectedException;
 import io.berth.registry.control.BlobPaths;
+import io.berth.registry.control.BlobWrites;
 import io.berth.registry.control.ManifestCache;
 import io.berth.registry.control.ManifestLookups;
 import io.berth.registry.control.ManifestRecords;
@@ -53,6 +55,9 @@ public class Manifests {
 
     @Inject
     ManifestLookups lookups;
+
+    @Inject
+    BlobWrites writes;
 
     /**
      * Digest, media type and size of a manifest, from {@link ManifestLookups} or one query; MANIFEST_UNKNOWN
@@ -117,25 +122,26 @@ public class Manifests {
             digest = Digest.sha256(body);
             tag = (Tag) reference;
         }
-        try {
-            storage.putContent(BlobPaths.blob(digest), body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 1; ; attempt++) {
+            writes.awaitWritable(digest);
+            try {
+                storage.putContent(BlobPaths.blob(digest), body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                records.record(name, manifest, digest, body.length, tag);
+                break;
+            } catch (BlobBeingCollectedException e) {
+                // GC began deleting these bytes (or a layer) after they were claimed: wait for it, then write again.
+                if (attempt == 3) {
+                    throw RegistryException.of(OciErrorCode.MANIFEST_BLOB_UNKNOWN,
+                            "garbage collection is removing content this manifest needs; push the missing blobs again");
+                }
+            }
         }
-        records.record(name, manifest, digest, body.length, tag);
         lookups.invalidate(name);
         return new PushedManifest(digest, manifest.subject() == null ? null : manifest.subject().digest());
-    }
-
-    /**
-     * Deletes by digest (the artifact and every tag on it) or by tag (only the tag). An artifact that an
-     * image index in the repository still lists cannot be deleted on its own.
-     */
-    public void delete(RepositoryName name, Reference reference) {
-        if (!records.delete(name, reference)) {
-            throw unknown(name, reference);
-        }
-        lookups.invalidate(name);
     }
 
     private RegistryException unknown(RepositoryName name, Reference reference) {

@@ -1,7 +1,9 @@
 package io.berth.registry.boundary;
 
 import io.berth.registry.control.BlobPaths;
+import io.berth.registry.control.BlobBeingCollectedException;
 import io.berth.registry.control.BlobRecords;
+import io.berth.registry.control.BlobWrites;
 import io.berth.registry.control.DigestingCopier;
 import io.berth.registry.control.ProjectResolver;
 import io.berth.registry.control.StorageQuota;
@@ -67,6 +69,9 @@ public class Uploads {
     @Inject
     StorageQuota quota;
 
+    @Inject
+    BlobWrites writes;
+
     /** Uploads a request on this node is writing to: two requests appending to one file would corrupt it. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
@@ -102,7 +107,7 @@ public class Uploads {
             }
             requireRoom(projectId, digest, size);
             verifyAndPlace(uuid, digest, Digest.of(digest.algorithm(), md.digest()));
-            records.register(projectId, digest, size, null, null);
+            register(projectId, digest, size, null);
             return digest;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -138,7 +143,7 @@ public class Uploads {
                     .orElseGet(() -> rehash(uuid, digest));
             requireRoom(session.projectId(), digest, size);
             verifyAndPlace(uuid, digest, Digest.of(digest.algorithm(), md.digest()));
-            records.register(session.projectId(), digest, size, null, uuid);
+            register(session.projectId(), digest, size, uuid);
             removeQuietly(BlobPaths.uploadDirectory(uuid));
             return digest;
         } catch (RegistryException e) {
@@ -235,13 +240,27 @@ public class Uploads {
         }
     }
 
-    /** Moves verified bytes to their content address; a mismatch is DIGEST_INVALID and moves nothing. */
+    /**
+     * Moves verified bytes to their content address; a mismatch is DIGEST_INVALID and moves nothing. The blob is
+     * first taken out of garbage collection's reach (or GC is waited for), so the move cannot be undone by a sweep.
+     */
     private void verifyAndPlace(String uuid, Digest expected, Digest actual) throws IOException {
         if (!expected.equals(actual)) {
             throw RegistryException.of(OciErrorCode.DIGEST_INVALID,
                     "content digest %s does not match the digest %s given", actual, expected);
         }
+        writes.awaitWritable(expected);
         storage.move(BlobPaths.upload(uuid), BlobPaths.blob(expected));
+    }
+
+    private void register(long projectId, Digest digest, long size, String uploadUuid) {
+        try {
+            records.register(projectId, digest, size, null, uploadUuid);
+        } catch (BlobBeingCollectedException e) {
+            // Only with a grace window near zero: a GC run began deleting the blob after it was claimed above.
+            throw RegistryException.of(OciErrorCode.BLOB_UPLOAD_INVALID,
+                    "garbage collection removed blob %s while it was stored; upload it again", digest);
+        }
     }
 
     private long storedSize(String uuid) {

@@ -30,6 +30,11 @@ public final class BlobPaths {
         return BLOBS + "/" + digest.algorithm() + "/" + digest.hexPrefix() + "/" + digest.encoded() + "/data";
     }
 
+    /** The directory holding a blob's bytes, removed whole when garbage collection deletes the blob. */
+    public static String blobDirectory(Digest digest) {
+        return BLOBS + "/" + digest.algorithm() + "/" + digest.hexPrefix() + "/" + digest.encoded();
+    }
+
     /** The directory of an upload in progress (removed when the upload completes or is cancelled). */
     public static String uploadDirectory(String uuid) {
         return UPLOADS + "/" + uuid;

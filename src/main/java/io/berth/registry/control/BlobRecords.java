@@ -33,7 +33,11 @@ public class BlobRecords {
     @Inject
     StorageQuota quota;
 
-    /** Records a verified blob as visible in the project and ends the upload session, if any. */
+    /**
+     * Records a verified blob as visible in the project and ends the upload session, if any.
+     *
+     * @throws BlobBeingCollectedException if GC started deleting the blob after {@link #claimForWrite}
+     */
     @RetryOnConflict
     @Transactional(TxType.REQUIRES_NEW)
     public void register(long projectId, Digest digest, long size, String mediaType, String uploadUuid) {
@@ -57,25 +61,62 @@ public class BlobRecords {
             return false;
         }
         Instant now = Clock.now();
-        reclaim(List.of(blob.get()), now);
+        if (touch(digest, now) == 0) {
+            return false; // GC took it between the read and now: the client uploads it instead
+        }
         link(toProjectId, blob.get(), now);
         return true;
     }
 
-    /** Takes a blob that GC marked for deletion back to NONE, because a client is about to rely on it. */
+    /**
+     * Takes a blob that GC marked for deletion back to NONE, because a client is about to rely on it. False when
+     * GC is already deleting it (or it is gone): then the blob is absent for the client.
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void rescue(Digest digest) {
-        em.createNamedQuery(Blob.FIND_BY_DIGEST, Blob.class)
-                .setParameter("digest", digest.toString())
-                .getResultStream().findFirst()
-                .ifPresent(b -> reclaim(List.of(b), Clock.now()));
+    public boolean rescue(Digest digest) {
+        return touch(digest, Clock.now()) > 0;
     }
 
-    /** Moves those of {@code blobs} that GC marked back to NONE. Must run inside a transaction. */
+    /**
+     * Prepares a write of the blob's bytes to their content address: an existing row goes back to NONE with a
+     * fresh grace window (from DELETE or DELETE_FAILED too), so this GC run cannot start deleting it.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public WriteClaim claimForWrite(Digest digest) {
+        int updated = em.createNamedQuery(Blob.REFRESH).setParameter("now", Clock.now())
+                .setParameter("digest", digest.toString()).executeUpdate();
+        if (updated > 0) {
+            return WriteClaim.CLAIMED;
+        }
+        return em.createNamedQuery(Blob.STATUS, BlobStatus.class).setParameter("digest", digest.toString())
+                .getResultList().isEmpty() ? WriteClaim.NEW : WriteClaim.BEING_COLLECTED;
+    }
+
+    /** Outcome of {@link #claimForWrite}. */
+    public enum WriteClaim {
+        /** The row exists and is back in NONE. */
+        CLAIMED,
+        /** There is no row: the blob is new (or GC has just finished removing it). */
+        NEW,
+        /** GC is deleting the bytes right now: writing them would be undone. */
+        BEING_COLLECTED
+    }
+
+    private int touch(Digest digest, Instant now) {
+        return em.createNamedQuery(Blob.TOUCH).setParameter("now", now).setParameter("digest", digest.toString()).executeUpdate();
+    }
+
+    /**
+     * Moves those of {@code blobs} that GC marked back to NONE. Must run inside a transaction that has read the
+     * blobs with a lock (so GC cannot move them on meanwhile); throws if one slipped away all the same.
+     */
     public void reclaim(List<Blob> blobs, Instant now) {
         List<Long> marked = blobs.stream().filter(b -> b.status() == BlobStatus.DELETE).map(Blob::id).toList();
         if (!marked.isEmpty()) {
-            em.createNamedQuery(Blob.RECLAIM).setParameter("now", now).setParameter("ids", marked).executeUpdate();
+            int updated = em.createNamedQuery(Blob.RECLAIM).setParameter("now", now).setParameter("ids", marked).executeUpdate();
+            if (updated != marked.size()) {
+                throw new BlobBeingCollectedException(blobs.get(0).digest());
+            }
         }
     }
 
@@ -85,8 +126,12 @@ public class BlobRecords {
                 .setParameter("digest", digest.toString())
                 .getResultStream().findFirst();
         if (existing.isPresent()) {
-            // Uploaded again: GC's grace window starts over, and a mark is lifted.
-            em.createNamedQuery(Blob.REFRESH).setParameter("now", now).setParameter("id", existing.get().id()).executeUpdate();
+            // Written again: GC's grace window starts over, and a mark is lifted. If GC is deleting the blob, the
+            // bytes just written may be deleted with it, so nothing may link to this row.
+            if (em.createNamedQuery(Blob.REFRESH).setParameter("now", now).setParameter("digest", digest.toString())
+                    .executeUpdate() == 0) {
+                throw new BlobBeingCollectedException(digest);
+            }
             return existing.get();
         }
         Blob blob = new Blob(digest, size, mediaType, now);

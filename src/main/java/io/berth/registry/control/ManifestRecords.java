@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -113,16 +114,22 @@ public class ManifestRecords {
         return repository;
     }
 
-    /** Every blob the manifest needs, visible to the project and not being collected; else MANIFEST_BLOB_UNKNOWN. */
+    /**
+     * Every blob the manifest needs, visible to the project and not being collected; else MANIFEST_BLOB_UNKNOWN.
+     * Blobs GC has marked are taken back to NONE.
+     */
     private Map<Digest, Blob> requireBlobs(long projectId, List<Descriptor> references, Instant now) {
         if (references.isEmpty()) {
             return Map.of();
         }
         Set<String> digests = references.stream().map(d -> d.digest().toString()).collect(Collectors.toSet());
         Map<Digest, Blob> found = new HashMap<>();
+        // A shared lock on each blob row until commit: GC's sweep (an exclusive UPDATE to DELETING) waits for this
+        // push, and then sees its artifact_blob rows; or the sweep came first, and this read sees DELETING.
         for (Blob blob : em.createNamedQuery(ProjectBlob.FIND_VISIBLE_IN, Blob.class)
                 .setParameter("projectId", projectId)
                 .setParameter("digests", digests)
+                .setLockMode(LockModeType.PESSIMISTIC_READ)
                 .getResultList()) {
             if (blob.status().isUsable()) {
                 found.put(blob.digest(), blob);
@@ -186,50 +193,6 @@ public class ManifestRecords {
             em.persist(new ArtifactTag(repository.id(), artifact.id(), tag, now));
             em.flush();
         }
-    }
-
-    /**
-     * Deletes by digest (the artifact; its tags, blob links and index children go with it by foreign key) or
-     * by tag (the tag only). Returns false when there is nothing of that name; NAME_UNKNOWN without the
-     * repository; DENIED for an artifact an index in the repository still lists.
-     */
-    @Transactional(TxType.REQUIRES_NEW)
-    public boolean delete(RepositoryName name, Reference reference) {
-        Repository repository = em.createNamedQuery(Repository.FIND_BY_NAME, Repository.class)
-                .setParameter("name", name.value())
-                .getResultStream().findFirst()
-                .orElseThrow(() -> RegistryException.of(OciErrorCode.NAME_UNKNOWN, "repository %s is not known", name));
-        switch (reference) {
-            case Tag tag -> {
-                Optional<ArtifactTag> row = em.createNamedQuery(ArtifactTag.FIND, ArtifactTag.class)
-                        .setParameter("repositoryId", repository.id())
-                        .setParameter("name", tag.value())
-                        .getResultStream().findFirst();
-                if (row.isEmpty()) {
-                    return false;
-                }
-                em.remove(row.get());
-            }
-            case Digest digest -> {
-                Optional<Artifact> artifact = em.createNamedQuery(Artifact.FIND_BY_DIGEST, Artifact.class)
-                        .setParameter("repositoryId", repository.id())
-                        .setParameter("digest", digest.toString())
-                        .getResultStream().findFirst();
-                if (artifact.isEmpty()) {
-                    return false;
-                }
-                long parents = em.createNamedQuery(ArtifactReference.COUNT_PARENTS, Long.class)
-                        .setParameter("childId", artifact.get().id())
-                        .getSingleResult();
-                if (parents > 0) {
-                    throw RegistryException.of(OciErrorCode.DENIED,
-                            "manifest %s is listed by %d image index(es) in %s; delete the index first", digest, parents, name);
-                }
-                em.remove(artifact.get());
-            }
-        }
-        repository.touch(Clock.now());
-        return true;
     }
 
     static String toJson(Map<String, String> map) {

@@ -21,9 +21,14 @@ import java.time.Instant;
 @NamedQuery(name = Blob.FIND_BY_DIGESTS, query = "SELECT b FROM Blob b WHERE b.digest IN :digests")
 @NamedQuery(name = Blob.RECLAIM, query = "UPDATE Blob b SET b.status = io.berth.registry.entity.BlobStatus.NONE,"
         + " b.updateTime = :now WHERE b.id IN :ids AND b.status = io.berth.registry.entity.BlobStatus.DELETE")
-@NamedQuery(name = Blob.REFRESH, query = "UPDATE Blob b SET b.updateTime = :now,"
-        + " b.status = io.berth.registry.entity.BlobStatus.NONE WHERE b.id = :id"
+@NamedQuery(name = Blob.TOUCH, query = "UPDATE Blob b SET b.updateTime = :now,"
+        + " b.status = io.berth.registry.entity.BlobStatus.NONE WHERE b.digest = :digest"
         + " AND b.status IN (io.berth.registry.entity.BlobStatus.NONE, io.berth.registry.entity.BlobStatus.DELETE)")
+@NamedQuery(name = Blob.REFRESH, query = "UPDATE Blob b SET b.updateTime = :now,"
+        + " b.status = io.berth.registry.entity.BlobStatus.NONE WHERE b.digest = :digest"
+        + " AND b.status IN (io.berth.registry.entity.BlobStatus.NONE, io.berth.registry.entity.BlobStatus.DELETE,"
+        + " io.berth.registry.entity.BlobStatus.DELETE_FAILED)")
+@NamedQuery(name = Blob.STATUS, query = "SELECT b.status FROM Blob b WHERE b.digest = :digest")
 public class Blob {
 
     public static final String FIND_BY_DIGEST = "Blob.findByDigest";
@@ -93,6 +98,15 @@ public class Blob {
      */
     public static final String RECLAIM = "Blob.reclaim";
 
-    /** Refreshes the time GC's grace window counts from, when the blob is uploaded again. */
+    /**
+     * A client relies on the blob (HEAD, mount): DELETE or NONE becomes NONE and the grace window starts over.
+     * Updates nothing when GC is already deleting it, and the caller then treats the blob as absent.
+     */
+    public static final String TOUCH = "Blob.touch";
+
+    /** The blob's bytes were just written again: as {@link #TOUCH}, and a failed deletion is forgotten too. */
     public static final String REFRESH = "Blob.refresh";
+
+    /** The GC state of a blob by digest. */
+    public static final String STATUS = "Blob.status";
 }

@@ -1,5 +1,8 @@
 package io.berth.registry.boundary.api;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.platform.api.ApiException;
 import io.berth.rbac.control.ProjectGuard;
 import io.berth.rbac.entity.Action;
@@ -11,10 +14,11 @@ import io.berth.registry.control.ArtifactCopier;
 import io.berth.registry.control.ContentLookup;
 import io.berth.registry.control.ManifestLookups;
 import io.berth.registry.entity.Artifact;
+import io.berth.registry.entity.RegistryException;
 import io.berth.registry.entity.Repository;
 import io.berth.registry.entity.RepositoryName;
-import io.berth.registry.entity.RegistryException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /**
@@ -41,6 +45,9 @@ public class ArtifactCopies {
     @Inject
     ManifestLookups lookups;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     /** Copies and returns the digest of the copied artifact. */
     public String copy(Caller caller, String projectName, String path, String from) {
         Source source = Source.parse(from);
@@ -63,6 +70,8 @@ public class ArtifactCopies {
         } finally {
             lookups.invalidate(targetName);
         }
+        audit.fire(AuditEvent.of(Operation.CREATE, ResourceType.ARTIFACT, targetName + "@" + artifact.digest())
+                .inProject(target.id(), target.name()).describedAs("copied from " + source.repository() + "@" + artifact.digest()));
         return artifact.digest().toString();
     }
 

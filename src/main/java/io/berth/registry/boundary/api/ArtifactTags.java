@@ -1,5 +1,8 @@
 package io.berth.registry.boundary.api;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
 import io.berth.platform.api.CriteriaPage;
@@ -18,6 +21,7 @@ import io.berth.registry.entity.ArtifactTag;
 import io.berth.registry.entity.RegistryException;
 import io.berth.registry.entity.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -45,6 +49,9 @@ public class ArtifactTags {
             .both("push_time", "pushTime")
             .both("pull_time", "pullTime")
             .build();
+
+    @Inject
+    Event<AuditEvent> audit;
 
     @PersistenceContext
     EntityManager em;
@@ -91,6 +98,7 @@ public class ArtifactTags {
         em.persist(new ArtifactTag(located.repository().id(), artifact.id(), tag, Clock.now()));
         em.flush();
         lookups.invalidate(located.name());
+        audit.fire(AuditEvent.of(Operation.CREATE, ResourceType.TAG, located.name() + ":" + tag).inProject(located.project().id(), projectName));
     }
 
     public void delete(Caller caller, String projectName, String path, String reference, String tagName) {

@@ -1,9 +1,11 @@
 package io.berth.registry.boundary.api;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
-import io.berth.registry.boundary.Manifests;
-import io.berth.registry.control.ManifestLookups;
+import io.berth.registry.boundary.Deletions;
 import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.RegistryException;
@@ -11,65 +13,53 @@ import io.berth.registry.entity.Repository;
 import io.berth.registry.entity.RepositoryName;
 import io.berth.registry.entity.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 
 /**
  * Every deletion the Harbor API asks for, in one place: an artifact, a tag, a whole repository. Authorisation is
- * done by the callers; this class only removes metadata (blobs stay for garbage collection) and turns the
- * registry's refusals into Harbor's errors. Deletion semantics (index children, accessories, GC marks) are
- * owned by the registry's deletion facade; these calls are what to point at it.
+ * done by the callers; the registry's {@link Deletions} facade does the work (accessories and the index children
+ * only an artifact lists go with it; blobs stay for garbage collection), and this class turns its refusals into
+ * Harbor's errors and leaves an audit entry for each deletion.
  */
 @ApplicationScoped
 public class ContentRemoval {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Deletions deletions;
 
     @Inject
-    Manifests manifests;
+    Event<AuditEvent> audit;
 
-    @Inject
-    ManifestLookups lookups;
-
-    /** Deletes an artifact with its tags; 412 while an image index in the repository lists it. */
+    /** Deletes an artifact with its tags, accessories and sole children; 412 while an image index lists it. */
     public void deleteArtifact(RepositoryName repository, Digest digest) {
         try {
-            manifests.delete(repository, digest);
+            deletions.deleteArtifact(repository, digest);
         } catch (RegistryException e) {
             throw translate(e);
         }
+        audit.fire(AuditEvent.of(Operation.DELETE, ResourceType.ARTIFACT, repository + "@" + digest).inProject(repository.project()));
     }
 
     /** Deletes one tag; the artifact stays. */
     public void deleteTag(RepositoryName repository, Tag tag) {
         try {
-            manifests.delete(repository, tag);
+            deletions.deleteTag(repository, tag);
         } catch (RegistryException e) {
             throw translate(e);
         }
+        audit.fire(AuditEvent.of(Operation.DELETE, ResourceType.TAG, repository + ":" + tag).inProject(repository.project()));
     }
 
-    /**
-     * Deletes a repository, its artifacts, tags, index references and label attachments, in one transaction.
-     * Index references go first: their child key has no cascade, so that a single artifact can never be
-     * deleted from under an index.
-     */
-    @Transactional
+    /** Deletes a repository with its artifacts, tags, index references and label attachments. */
     public void deleteRepository(Repository repository) {
-        Repository managed = em.find(Repository.class, repository.id());
-        if (managed == null) {
-            throw ApiException.notFound("repository %s not found", repository.name());
+        RepositoryName name = new RepositoryName(repository.name());
+        try {
+            deletions.deleteRepository(name);
+        } catch (RegistryException e) {
+            throw translate(e);
         }
-        em.createQuery("DELETE FROM ArtifactReference r WHERE r.parentId IN"
-                        + " (SELECT a.id FROM Artifact a WHERE a.repositoryId = :repositoryId)")
-                .setParameter("repositoryId", managed.id()).executeUpdate();
-        em.createQuery("DELETE FROM Artifact a WHERE a.repositoryId = :repositoryId")
-                .setParameter("repositoryId", managed.id()).executeUpdate();
-        em.remove(managed);
-        lookups.invalidate(new RepositoryName(managed.name()));
+        audit.fire(AuditEvent.of(Operation.DELETE, ResourceType.REPOSITORY, name.value()).inProject(name.project()));
     }
 
     private static ApiException translate(RegistryException e) {

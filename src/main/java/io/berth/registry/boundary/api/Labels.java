@@ -1,5 +1,8 @@
 package io.berth.registry.boundary.api;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
 import io.berth.platform.api.CriteriaPage;
@@ -19,6 +22,7 @@ import io.berth.registry.entity.Artifact;
 import io.berth.registry.entity.ArtifactLabel;
 import io.berth.registry.entity.Label;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,6 +65,9 @@ public class Labels {
             .sort("creation_time", "creationTime")
             .sort("update_time", "updateTime")
             .build();
+
+    @Inject
+    Event<AuditEvent> audit;
 
     @PersistenceContext
     EntityManager em;
@@ -120,6 +127,7 @@ public class Labels {
         Label label = new Label(request.name(), request.description(), request.color(), projectId, Clock.now());
         em.persist(label);
         em.flush();
+        audit.fire(labelEvent(Operation.CREATE, label));
         return label.id();
     }
 
@@ -134,12 +142,20 @@ public class Labels {
             requireFree(request.name(), label.projectId(), label.id());
         }
         label.update(request.name(), request.description(), request.color(), Clock.now());
+        audit.fire(labelEvent(Operation.UPDATE, label));
     }
 
     /** Deletes a label; it comes off every artifact that carried it. */
     @Transactional
     public void delete(Caller caller, long id) {
-        em.remove(require(caller, id, DELETE));
+        Label label = require(caller, id, DELETE);
+        em.remove(label);
+        audit.fire(labelEvent(Operation.DELETE, label));
+    }
+
+    private static AuditEvent labelEvent(Operation operation, Label label) {
+        AuditEvent event = AuditEvent.of(operation, ResourceType.LABEL, label.name());
+        return label.isGlobal() ? event : event.inProject(label.projectId(), null);
     }
 
     /** {@code POST .../artifacts/{reference}/labels}: 409 when the artifact carries the label already. */
@@ -158,6 +174,8 @@ public class Labels {
             throw ApiException.of(ApiError.CONFLICT, "label %d is already on the artifact", label.id());
         }
         em.persist(new ArtifactLabel(artifact.id(), label.id(), Clock.now()));
+        audit.fire(AuditEvent.of(Operation.CREATE, ResourceType.LABEL, located.name() + "@" + artifact.digest() + " label " + label.name())
+                .inProject(located.project().id(), projectName));
     }
 
     @Transactional
@@ -169,6 +187,8 @@ public class Labels {
             throw ApiException.notFound("label %d is not on the artifact", labelId);
         }
         em.remove(attached);
+        audit.fire(AuditEvent.of(Operation.DELETE, ResourceType.LABEL, located.name() + "@" + artifact.digest() + " label " + labelId)
+                .inProject(located.project().id(), projectName));
     }
 
     private ArtifactLabel attachment(long artifactId, long labelId) {

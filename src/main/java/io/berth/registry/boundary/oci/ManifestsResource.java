@@ -3,10 +3,12 @@ package io.berth.registry.boundary.oci;
 import io.berth.audit.entity.AuditEvent;
 import io.berth.audit.entity.Operation;
 import io.berth.audit.entity.ResourceType;
+import io.berth.registry.boundary.Deletions;
 import io.berth.registry.boundary.ManifestInfo;
 import io.berth.registry.boundary.Manifests;
 import io.berth.registry.boundary.PushedManifest;
 import io.berth.registry.control.PullLedger;
+import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.MediaTypes;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.Reference;
@@ -47,6 +49,9 @@ public class ManifestsResource {
 
     @Inject
     Event<AuditEvent> audit;
+
+    @Inject
+    Deletions deletions;
 
     /**
      * 200 with {@code Content-Type}, {@code Content-Length}, {@code Docker-Content-Digest} and {@code ETag};
@@ -97,13 +102,21 @@ public class ManifestsResource {
         return response.build();
     }
 
-    /** Deletes by digest (the artifact) or by tag (the tag only): 202; 404 MANIFEST_UNKNOWN. */
+    /**
+     * Deletes by digest (the artifact, its accessories and the index children only it lists) or by tag (the tag
+     * only): 202; 404 MANIFEST_UNKNOWN or NAME_UNKNOWN; 403 DENIED for a manifest an index still lists.
+     */
     @DELETE
     public Response delete(@PathParam("name") String name, @PathParam("reference") String reference) {
+        RepositoryName repository = new RepositoryName(name);
         Reference parsed = Reference.parse(reference);
-        manifests.delete(new RepositoryName(name), parsed);
+        switch (parsed) {
+            // By tag, the OCI specification deletes the tag only; by digest, the artifact and what hangs on it.
+            case Tag tag -> deletions.deleteTag(repository, tag);
+            case Digest digest -> deletions.deleteArtifact(repository, digest);
+        }
         audit.fire(AuditEvent.of(Operation.DELETE, parsed instanceof Tag ? ResourceType.TAG : ResourceType.ARTIFACT,
-                artifact(name, reference)).inProject(new RepositoryName(name).project()));
+                artifact(name, reference)).inProject(repository.project()));
         return Response.accepted().header(HttpHeaders.CONTENT_LENGTH, 0).build();
     }
 

@@ -1,0 +1,103 @@
+package io.berth.gc.boundary;
+
+import io.berth.auth.boundary.settings.JsonBodies;
+import io.berth.auth.boundary.settings.SystemAccess;
+import io.berth.platform.api.PageRequest;
+import io.berth.rbac.entity.Action;
+import io.berth.rbac.entity.Resource;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * {@code /api/v2.0/system/gc}: Harbor's garbage-collection API, for system administrators (401 anonymous,
+ * 403 anyone else). See {@link GarbageCollection} for what each call does.
+ */
+@Path("system/gc")
+@Produces(MediaType.APPLICATION_JSON)
+public class GcResource {
+
+    @Inject
+    SystemAccess access;
+
+    @Inject
+    GarbageCollection gc;
+
+    /** 200 with the runs, newest first, as {@code GCHistory}; {@code X-Total-Count} and {@code Link} for paging. */
+    @GET
+    public Response list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
+        access.require(Resource.GARBAGE_COLLECTION, Action.LIST);
+        PageRequest request = PageRequest.of(page, pageSize);
+        return request.headers(Response.ok(gc.list(request)), gc.count(), uri).build();
+    }
+
+    /** 200 with one run; 404 if there is none. */
+    @GET
+    @Path("{gc_id: [0-9]+}")
+    public GcHistoryView get(@PathParam("gc_id") long id) {
+        access.require(Resource.GARBAGE_COLLECTION, Action.READ);
+        return gc.get(id);
+    }
+
+    /** Stops a run: 200 (also for a run already over); 404 if there is none. */
+    @PUT
+    @Path("{gc_id: [0-9]+}")
+    public Response stop(@PathParam("gc_id") long id) {
+        access.require(Resource.GARBAGE_COLLECTION, Action.STOP);
+        gc.stop(id);
+        return Response.ok().build();
+    }
+
+    /** 200 with the run's log as text, a line per event; 404 if there is no such run. */
+    @GET
+    @Path("{gc_id: [0-9]+}/log")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String log(@PathParam("gc_id") long id) {
+        access.require(Resource.GARBAGE_COLLECTION, Action.READ);
+        return gc.log(id);
+    }
+
+    /** 200 with the schedule, in {@code GCHistory}'s shape; type {@code None} when there is none. */
+    @GET
+    @Path("schedule")
+    public GcHistoryView schedule() {
+        access.require(Resource.GARBAGE_COLLECTION, Action.READ);
+        return gc.schedule();
+    }
+
+    /**
+     * Harbor's {@code Schedule} body: type {@code Manual} starts a run now (201, {@code Location} of the run;
+     * 409 while one runs); another type creates the schedule (201; 409 if one exists). 400 for a bad type, cron
+     * or parameter ({@code dry_run}, {@code delete_untagged}, {@code workers} 1-10).
+     */
+    @POST
+    @Path("schedule")
+    public Response create(String body, @Context UriInfo uri) {
+        access.require(Resource.GARBAGE_COLLECTION, Action.CREATE);
+        Optional<Long> run = gc.create(JsonBodies.object(body));
+        Response.ResponseBuilder created = Response.status(Response.Status.CREATED);
+        run.ifPresent(id -> created.location(URI.create("/api/v2.0/system/gc/" + id)));
+        return created.build();
+    }
+
+    /** Replaces the schedule ({@code None} removes it): 200; 400 as for POST, and for type {@code Manual}. */
+    @PUT
+    @Path("schedule")
+    public Response update(String body) {
+        access.require(Resource.GARBAGE_COLLECTION, Action.UPDATE);
+        gc.update(JsonBodies.object(body));
+        return Response.ok().build();
+    }
+
+}

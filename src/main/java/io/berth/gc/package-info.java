@@ -1,0 +1,9 @@
+/**
+ * Online garbage collection: mark and sweep over the database, while pushes, pulls and mounts go on.
+ * <p>
+ * Blobs no artifact references (and, on request, untagged artifacts) older than a grace window are marked and
+ * then swept, following the state machine in {@link io.berth.registry.entity.BlobStatus}; abandoned uploads are
+ * purged too. Runs are started by the API ({@code /api/v2.0/system/gc}) or by a stored schedule, one at a time
+ * across all nodes (a lease in the database), and each leaves a history entry and a log.
+ */
+package io.berth.gc;
