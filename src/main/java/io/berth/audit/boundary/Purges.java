@@ -3,7 +3,7 @@ package io.berth.audit.boundary;
 import io.berth.audit.control.PurgeParameters;
 import io.berth.audit.control.PurgeRunner;
 import io.berth.audit.control.PurgeSteps;
-import io.berth.audit.entity.CronExpression;
+import io.berth.jobs.entity.CronExpression;
 import io.berth.audit.entity.PurgeExecution;
 import io.berth.audit.entity.PurgeSchedule;
 import io.berth.platform.api.ApiError;
@@ -131,7 +131,7 @@ public class Purges {
             return;
         }
         ZonedDateTime minute = now.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-        if (CronExpression.parse(s.cron()).matches(minute) && steps.claimMinute(minute.toInstant())) {
+        if (CronExpression.parse(s.cron()).matchesMinute(minute) && steps.claimMinute(minute.toInstant())) {
             start(PurgeExecution.SCHEDULE, PurgeParameters.parse(s.parameters()), s.type(), s.cron());
         }
     }

@@ -76,6 +76,15 @@ public final class CronExpression {
         throw new IllegalArgumentException("cron expression " + text + " never matches");
     }
 
+    /**
+     * Whether the schedule fires at some second of the minute of {@code time}: for callers that check once a
+     * minute (the audit purge's timer).
+     */
+    public boolean matchesMinute(ZonedDateTime time) {
+        return months.get(time.getMonthValue()) && dayMatches(time) && hours.get(time.getHour())
+                && minutes.get(time.getMinute()) && !seconds.isEmpty();
+    }
+
     private boolean dayMatches(ZonedDateTime t) {
         boolean dom = daysOfMonth.get(t.getDayOfMonth());
         boolean dow = daysOfWeek.get(t.getDayOfWeek().getValue() % 7);

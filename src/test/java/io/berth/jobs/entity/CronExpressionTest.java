@@ -1,6 +1,8 @@
 package io.berth.jobs.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.ZoneOffset;
@@ -51,5 +53,17 @@ class CronExpressionTest {
 
     private static ZonedDateTime next(String cron) {
         return CronExpression.parse(cron).next(T);
+    }
+
+    @Test
+    void matchesTheMinutesItFiresIn() {
+        CronExpression hourly = CronExpression.parse("0 0 * * * *");
+        assertTrue(hourly.matchesMinute(ZonedDateTime.parse("2024-05-01T10:00:30Z")));
+        assertFalse(hourly.matchesMinute(ZonedDateTime.parse("2024-05-01T10:01:00Z")));
+        CronExpression weekly = CronExpression.parse("0 0 0 * * 0");
+        assertTrue(weekly.matchesMinute(ZonedDateTime.parse("2024-05-05T00:00:00Z")), "a Sunday");
+        assertFalse(weekly.matchesMinute(ZonedDateTime.parse("2024-05-06T00:00:00Z")));
+        assertTrue(CronExpression.parse("0 0 12 1,15 * 7").matchesMinute(ZonedDateTime.parse("2024-05-15T12:00:00Z")),
+                "either day field when both are restricted");
     }
 }
