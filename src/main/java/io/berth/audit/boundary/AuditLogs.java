@@ -1,15 +1,16 @@
 package io.berth.audit.boundary;
 
-import io.berth.audit.control.AuditFilter;
 import io.berth.audit.control.AuditSearch;
 import io.berth.audit.control.CsvCells;
 import io.berth.audit.entity.AuditEntry;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.ListQuery;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.boundary.Listing;
 import io.berth.rbac.control.AccessEvaluator;
 import io.berth.rbac.control.ProjectGuard;
+import io.berth.rbac.control.VisibleProjects;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Caller;
 import io.berth.rbac.entity.Permission;
@@ -48,16 +49,28 @@ public class AuditLogs {
     @Inject
     ProjectGuard guard;
 
-    /** One page of all entries; 400 for a bad {@code q} or {@code sort}, 401 anonymous, 403 without the permission. */
+    @Inject
+    VisibleProjects visible;
+
+    /**
+     * One page of entries, as Harbor's {@code GET /audit-logs}: all of them for system administrators, otherwise
+     * those of the projects where the caller may read the log (project administrators). 400 for a bad {@code q} or
+     * {@code sort}, 401 anonymous.
+     */
     public Listing<AuditLogView> list(Caller caller, PageRequest page, String q, String sort) {
-        requireSystem(caller);
-        return list(AuditFilter.parse(q, sort), null, page);
+        if (caller.isAnonymous()) {
+            throw new ApiException(ApiError.UNAUTHORIZED, "log in first");
+        }
+        ListQuery query = AuditSearch.QUERY.parse(q, sort);
+        List<Long> projects = access.canSystem(caller, SYSTEM_LIST) ? null
+                : visible.ids(caller, PROJECT_LIST).orElse(null);
+        return list(query, projects, page);
     }
 
     /** One page of one project's entries; 404 for a project the caller cannot see, 401/403 without {@code log:list}. */
     public Listing<AuditLogView> listProject(Caller caller, String projectName, PageRequest page, String q, String sort) {
         Project project = guard.require(caller, projectName, true, PROJECT_LIST);
-        return list(AuditFilter.parse(q, sort), project.id(), page);
+        return list(AuditSearch.QUERY.parse(q, sort), List.of(project.id()), page);
     }
 
     /**
@@ -66,8 +79,8 @@ public class AuditLogs {
      */
     public CsvExport export(Caller caller, String q) {
         requireSystem(caller);
-        AuditFilter filter = AuditFilter.parse(q, null);
-        return out -> write(filter, out);
+        ListQuery query = AuditSearch.QUERY.parse(q, null);
+        return out -> write(query, out);
     }
 
     /** The body of an export, written when the response is sent. */
@@ -76,13 +89,13 @@ public class AuditLogs {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private void write(AuditFilter filter, OutputStream out) throws IOException {
+    private void write(ListQuery query, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(CsvCells.line(CSV_HEADER));
         long after = 0;
         List<AuditEntry> run;
         do {
-            run = search.after(filter, after, EXPORT_RUN);
+            run = search.after(query, after, EXPORT_RUN);
             for (AuditEntry e : run) {
                 writer.write(CsvCells.line(List.of(Long.toString(e.id()), e.opTime().toString(), e.username(),
                         e.operation(), e.resourceType(), e.resource(), Objects.toString(e.projectId(), ""),
@@ -95,10 +108,10 @@ public class AuditLogs {
         } while (run.size() == EXPORT_RUN);
     }
 
-    private Listing<AuditLogView> list(AuditFilter filter, Long projectId, PageRequest page) {
-        List<AuditLogView> items = search.page(filter, projectId, page.offset(), page.pageSize()).stream()
+    private Listing<AuditLogView> list(ListQuery query, List<Long> projectIds, PageRequest page) {
+        List<AuditLogView> items = search.page(query, projectIds, page.offset(), page.pageSize()).stream()
                 .map(AuditLogView::of).toList();
-        return new Listing<>(items, search.count(filter, projectId));
+        return new Listing<>(items, search.count(query, projectIds));
     }
 
     private void requireSystem(Caller caller) {

@@ -1,92 +1,78 @@
 package io.berth.audit.control;
 
 import io.berth.audit.entity.AuditEntry;
-import io.berth.platform.api.Likes;
+import io.berth.platform.api.ListQuery;
+import io.berth.platform.api.QueryFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * Finds audit entries for an {@link AuditFilter}, optionally within one project, with JPA criteria (every value a
+ * Finds audit entries for a {@code q} on {@link #QUERY}, optionally within some projects, with JPA criteria (every value a
  * parameter): one page, its total count, or a run of entries after an id for the export.
  */
 @ApplicationScoped
 public class AuditSearch {
 
-    /** API keys and the entity attributes they filter and sort. */
-    static final Map<String, String> ATTRIBUTES = Map.of("operation", "operation", "resource_type", "resourceType",
-            "resource", "resource", "username", "username", "op_time", "opTime");
+    /**
+     * What audit entries are filtered ({@code q}) and sorted by: {@code operation}, {@code resource_type},
+     * {@code resource}, {@code username} and {@code op_time}; never an address, an agent or a description.
+     */
+    public static final QueryFields QUERY = QueryFields.builder()
+            .both("operation", "operation").both("resource_type", "resourceType").both("resource", "resource")
+            .both("username", "username").both("op_time", "opTime").build();
 
     @PersistenceContext
     EntityManager em;
 
-    public List<AuditEntry> page(AuditFilter filter, Long projectId, int offset, int size) {
+    /**
+     * One page of the entries {@code query} selects within {@code projectIds} (null: every entry, also those of no
+     * project), newest first unless it says otherwise.
+     */
+    public List<AuditEntry> page(ListQuery query, Collection<Long> projectIds, int offset, int size) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<AuditEntry> query = cb.createQuery(AuditEntry.class);
-        Root<AuditEntry> e = query.from(AuditEntry.class);
-        query.select(e).where(where(cb, e, filter, projectId));
-        List<Order> orders = new ArrayList<>();
-        for (AuditFilter.Order o : filter.sort()) {
-            Expression<?> path = e.get(ATTRIBUTES.get(o.key()));
-            orders.add(o.descending() ? cb.desc(path) : cb.asc(path));
-        }
-        if (orders.isEmpty()) {
-            orders.add(cb.desc(e.get("opTime")));
-        }
+        CriteriaQuery<AuditEntry> select = cb.createQuery(AuditEntry.class);
+        Root<AuditEntry> e = select.from(AuditEntry.class);
+        select.select(e).where(where(cb, e, query, projectIds));
+        List<Order> orders = query.sort().isEmpty()
+                ? new ArrayList<>(List.of(cb.desc(e.get("opTime"))))
+                : new ArrayList<>(QUERY.orders(cb, e, query));
         // Ties (one batch shares a millisecond) in a stable order, so pages neither repeat nor skip entries.
         orders.add(cb.desc(e.get("id")));
-        return em.createQuery(query.orderBy(orders)).setFirstResult(offset).setMaxResults(size).getResultList();
+        return em.createQuery(select.orderBy(orders)).setFirstResult(offset).setMaxResults(size).getResultList();
     }
 
-    public long count(AuditFilter filter, Long projectId) {
+    public long count(ListQuery query, Collection<Long> projectIds) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<AuditEntry> e = query.from(AuditEntry.class);
-        return em.createQuery(query.select(cb.count(e)).where(where(cb, e, filter, projectId))).getSingleResult();
+        CriteriaQuery<Long> select = cb.createQuery(Long.class);
+        Root<AuditEntry> e = select.from(AuditEntry.class);
+        return em.createQuery(select.select(cb.count(e)).where(where(cb, e, query, projectIds))).getSingleResult();
     }
 
     /** Up to {@code size} entries with an id above {@code afterId}, oldest first: the export reads in such runs. */
-    public List<AuditEntry> after(AuditFilter filter, long afterId, int size) {
+    public List<AuditEntry> after(ListQuery query, long afterId, int size) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<AuditEntry> query = cb.createQuery(AuditEntry.class);
-        Root<AuditEntry> e = query.from(AuditEntry.class);
-        Predicate[] conditions = where(cb, e, filter, null);
-        Predicate[] all = java.util.Arrays.copyOf(conditions, conditions.length + 1);
+        CriteriaQuery<AuditEntry> select = cb.createQuery(AuditEntry.class);
+        Root<AuditEntry> e = select.from(AuditEntry.class);
+        Predicate[] conditions = where(cb, e, query, null);
+        Predicate[] all = Arrays.copyOf(conditions, conditions.length + 1);
         all[conditions.length] = cb.greaterThan(e.get("id"), afterId);
-        return em.createQuery(query.select(e).where(all).orderBy(cb.asc(e.get("id")))).setMaxResults(size).getResultList();
+        return em.createQuery(select.select(e).where(all).orderBy(cb.asc(e.get("id")))).setMaxResults(size).getResultList();
     }
 
-    private static Predicate[] where(CriteriaBuilder cb, Root<AuditEntry> e, AuditFilter filter, Long projectId) {
-        List<Predicate> conditions = new ArrayList<>();
-        if (projectId != null) {
-            conditions.add(cb.equal(e.get("projectId"), projectId));
-        }
-        filter.terms().forEach((key, term) -> {
-            Expression<String> column = e.get(ATTRIBUTES.get(key));
-            conditions.add(switch (term) {
-                case AuditFilter.Exact exact -> cb.equal(column, exact.value());
-                case AuditFilter.Contains contains -> cb.like(cb.lower(column),
-                        Likes.containing(contains.value().toLowerCase(Locale.ROOT)), '!');
-                case AuditFilter.AnyOf any -> column.in(any.values());
-            });
-        });
-        Expression<Instant> time = e.get("opTime");
-        if (filter.from() != null) {
-            conditions.add(cb.greaterThanOrEqualTo(time, filter.from()));
-        }
-        if (filter.to() != null) {
-            conditions.add(cb.lessThanOrEqualTo(time, filter.to()));
+    private static Predicate[] where(CriteriaBuilder cb, Root<AuditEntry> e, ListQuery query, Collection<Long> projectIds) {
+        List<Predicate> conditions = new ArrayList<>(QUERY.predicates(cb, e, query));
+        if (projectIds != null) {
+            conditions.add(projectIds.isEmpty() ? cb.disjunction() : e.get("projectId").in(projectIds));
         }
         return conditions.toArray(Predicate[]::new);
     }

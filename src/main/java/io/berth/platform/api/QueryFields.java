@@ -104,7 +104,7 @@ public final class QueryFields {
                     ends.add(cb.greaterThanOrEqualTo(comparable, (Comparable) convert.apply(range.min())));
                 }
                 if (range.max() != null) {
-                    ends.add(cb.lessThanOrEqualTo(comparable, (Comparable) convert.apply(range.max())));
+                    ends.add(cb.lessThanOrEqualTo(comparable, (Comparable) upperBound(path.getJavaType(), key, range.max())));
                 }
                 yield cb.and(ends.toArray(Predicate[]::new));
             }
@@ -155,6 +155,20 @@ public final class QueryFields {
             throw ApiException.badRequest("invalid value for %s: %s", key, value);
         }
         throw new IllegalStateException("no conversion to " + type + " for " + key);
+    }
+
+    /**
+     * A range's upper end, inclusive as people mean it: {@code ~2026-11-28} takes in the whole day and
+     * {@code ~2026-11-28 10:00:00} the whole second, though stored times carry milliseconds.
+     */
+    static Object upperBound(Class<?> type, String key, String value) {
+        Object bound = convert(type, key, value);
+        boolean time = bound instanceof Instant || bound instanceof LocalDateTime;
+        if (!time || value.indexOf('.') >= 0) {
+            return bound;
+        }
+        java.time.Duration extra = value.length() == 10 ? java.time.Duration.ofDays(1).minusMillis(1) : java.time.Duration.ofMillis(999);
+        return bound instanceof Instant instant ? instant.plus(extra) : ((LocalDateTime) bound).plus(extra);
     }
 
     private static Instant instant(String value) {

@@ -70,6 +70,14 @@ class ListQueryTest {
     }
 
     @Test
+    void upperEndsOfTimeRangesTakeInTheWholeSecondOrDay() {
+        assertEquals(Instant.parse("2026-11-01T10:00:00.999Z"), QueryFields.upperBound(Instant.class, "t", "2026-11-01 10:00:00"));
+        assertEquals(Instant.parse("2026-11-01T23:59:59.999Z"), QueryFields.upperBound(Instant.class, "t", "2026-11-01"));
+        assertEquals(Instant.parse("2026-11-01T10:00:00.250Z"), QueryFields.upperBound(Instant.class, "t", "2026-11-01T10:00:00.250Z"));
+        assertEquals(7L, QueryFields.upperBound(Long.class, "id", "7"));
+    }
+
+    @Test
     void likePatternsTreatWildcardsAsText() {
         assertEquals("%a!%b!_c!!%", Likes.containing("A%b_c!"));
     }
