@@ -210,6 +210,26 @@ class QuotasIT {
     }
 
     @Test
+    void withQuotasSwitchedOffUsageIsCountedButNothingIsRefused() {
+        String project = RegistryClient.uniqueName("quota-off");
+        long projectId = createProject(admin, project, 1000L);
+        String repository = project + "/app";
+        admin.configure("{\"quota_per_project_enable\":false}");
+        try {
+            registry.pushBlob(repository, fresh(1500));
+            assertEquals(1500L, used(projectId), "over the limit, and still counted");
+        } finally {
+            admin.configure("{\"quota_per_project_enable\":true}");
+        }
+        byte[] more = fresh(10);
+        HttpResponse<byte[]> refused = registry.send(registry.request("/v2/" + repository + "/blobs/uploads/?digest=" + sha256(more))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(more)).build());
+        assertError(refused, 403, "DENIED");
+        assertEquals(1500L, used(projectId));
+    }
+
+    @Test
     void aManifestOverQuotaIsRefusedAndInvisibleUntilTheLimitIsRaised() {
         String project = RegistryClient.uniqueName("quota-manifest");
         long projectId = createProject(admin, project, 100_000L);

@@ -40,6 +40,8 @@ public class QuotaLedger implements StorageQuota, ProjectQuotas {
 
     /** Harbor's setting for the limit of new projects, in bytes; -1 (the default) for none. */
     public static final String STORAGE_PER_PROJECT = "storage_per_project";
+    /** Harbor's switch: when false, usage is still counted but no limit refuses a push. */
+    public static final String QUOTA_PER_PROJECT_ENABLE = "quota_per_project_enable";
 
     @PersistenceContext
     EntityManager em;
@@ -72,6 +74,9 @@ public class QuotaLedger implements StorageQuota, ProjectQuotas {
 
     @Override
     public void requireRoom(long projectId, long size) {
+        if (!enforced()) {
+            return;
+        }
         find(projectId).ifPresent(quota -> {
             if (!quota.hard().fits(quota.used(), size)) {
                 throw refusal(new QuotaExceeded(size, quota.used(), quota.hard().bytes()));
@@ -82,6 +87,7 @@ public class QuotaLedger implements StorageQuota, ProjectQuotas {
     @Override
     public void charge(long projectId, long size) {
         int charged = em.createNamedQuery(Quota.CHARGE)
+                .setParameter("enforce", enforced())
                 .setParameter("size", size)
                 .setParameter("now", now())
                 .setParameter("projectId", projectId)
@@ -93,6 +99,10 @@ public class QuotaLedger implements StorageQuota, ProjectQuotas {
                 throw refusal(new QuotaExceeded(size, quota.used(), quota.hard().bytes()));
             });
         }
+    }
+
+    private boolean enforced() {
+        return settings.getBoolean(QUOTA_PER_PROJECT_ENABLE, true);
     }
 
     @Override

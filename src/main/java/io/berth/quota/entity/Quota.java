@@ -22,7 +22,7 @@ import java.time.Instant;
 @Table(name = "quota")
 @NamedQuery(name = Quota.FIND_BY_PROJECT, query = "SELECT q FROM Quota q WHERE q.projectId = :projectId")
 @NamedQuery(name = Quota.CHARGE, query = "UPDATE Quota q SET q.used = q.used + :size, q.updateTime = :now"
-        + " WHERE q.projectId = :projectId AND (q.hard < 0 OR q.used + :size <= q.hard)")
+        + " WHERE q.projectId = :projectId AND (:enforce = FALSE OR q.hard < 0 OR q.used + :size <= q.hard)")
 @NamedQuery(name = Quota.LIMIT, query = "UPDATE Quota q SET q.hard = :hard, q.updateTime = :now WHERE q.id = :id")
 @NamedQuery(name = Quota.RELEASE, query = "UPDATE Quota q"
         + " SET q.used = CASE WHEN q.used > :size THEN q.used - :size ELSE 0 END, q.updateTime = :now"

@@ -54,6 +54,8 @@ public enum ConfigurationItem {
     SESSION_TIMEOUT("session_timeout", Type.INTEGER, "60", positive("session_timeout")),
     /** Storage limit of new projects in bytes, -1 for none (Harbor's default); read by io.berth.quota. */
     STORAGE_PER_PROJECT("storage_per_project", Type.INTEGER, "-1", ConfigurationItem::storageLimit),
+    /** Whether project quotas refuse pushes (Harbor's switch); usage is counted either way. */
+    QUOTA_PER_PROJECT_ENABLE("quota_per_project_enable", Type.BOOLEAN, "true"),
     /** {@code host:port} of a syslog receiver (TCP) that gets every audit entry; empty for none (Harbor's key). */
     AUDIT_LOG_FORWARD_ENDPOINT("audit_log_forward_endpoint", Type.STRING, "", ConfigurationItem::endpoint),
     /** With a forward endpoint: audit entries go only there, not into the database (Harbor's key). */

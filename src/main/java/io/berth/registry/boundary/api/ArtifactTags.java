@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -95,8 +96,13 @@ public class ArtifactTags {
         if (exists) {
             throw ApiException.of(ApiError.CONFLICT, "tag %s already exists in %s", tag, located.repository().name());
         }
-        em.persist(new ArtifactTag(located.repository().id(), artifact.id(), tag, Clock.now()));
-        em.flush();
+        try {
+            em.persist(new ArtifactTag(located.repository().id(), artifact.id(), tag, Clock.now()));
+            em.flush();
+        } catch (PersistenceException raced) {
+            // Another request created the tag between the check and the insert: the unique key decided.
+            throw ApiException.of(ApiError.CONFLICT, "tag %s already exists in %s", tag, located.repository().name());
+        }
         lookups.invalidate(located.name());
         audit.fire(AuditEvent.of(Operation.CREATE, ResourceType.TAG, located.name() + ":" + tag).inProject(located.project().id(), projectName));
     }
