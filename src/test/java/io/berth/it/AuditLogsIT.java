@@ -196,6 +196,28 @@ class AuditLogsIT {
     }
 
     @Test
+    void harborsAuditLogExtPathsAnswerTheSameTrail() {
+        String project = RegistryClient.uniqueName("ext");
+        admin.createProject(project, false);
+        trail.await("resource=" + project, "create", "project");
+        JsonObject entry = admin.get("/api/v2.0/auditlog-exts?q=" + AuditTrail.encode("resource=" + project)).expect(200)
+                .array().getJsonObject(0);
+        for (String field : List.of("id", "username", "resource", "resource_type", "operation", "operation_description",
+                "operation_result", "op_time")) {
+            assertTrue(entry.containsKey(field), field + " in " + entry);
+        }
+        assertEquals(1, admin.get("/api/v2.0/projects/" + project + "/auditlog-exts").expect(200).array().size());
+        List<String> types = admin.get("/api/v2.0/auditlog-exts/events").expect(200).array().getValuesAs(JsonObject.class)
+                .stream().map(t -> t.getString("event_type")).toList();
+        assertTrue(types.containsAll(List.of("create_artifact", "delete_artifact", "pull_artifact", "login_user", "create_project")), types.toString());
+        ApiClient anonymous = ApiClient.anonymous(server);
+        assertEquals(401, anonymous.get("/api/v2.0/auditlog-exts").status());
+        assertEquals(401, anonymous.get("/api/v2.0/auditlog-exts/events").status());
+        int hidden = anonymous.get("/api/v2.0/projects/" + project + "/auditlog-exts").status();
+        assertTrue(hidden == 401 || hidden == 404, "a private project's trail is not for anonymous callers: " + hidden);
+    }
+
+    @Test
     void csvExportOfAFilteredRangeIsSpreadsheetSafe() {
         String formula = "=HYPERLINK(\"http://evil\")" + RegistryClient.uniqueName("x");
         ApiClient.anonymous(server).login(formula, "whatever").expect(401);

@@ -58,9 +58,7 @@ public class AuditLogs {
      * {@code sort}, 401 anonymous.
      */
     public Listing<AuditLogView> list(Caller caller, PageRequest page, String q, String sort) {
-        if (caller.isAnonymous()) {
-            throw new ApiException(ApiError.UNAUTHORIZED, "log in first");
-        }
+        requireSignedIn(caller);
         ListQuery query = AuditSearch.QUERY.parse(q, sort);
         List<Long> projects = access.canSystem(caller, SYSTEM_LIST) ? null
                 : visible.ids(caller, PROJECT_LIST).orElse(null);
@@ -112,6 +110,13 @@ public class AuditLogs {
         List<AuditLogView> items = search.page(query, projectIds, page.offset(), page.pageSize()).stream()
                 .map(AuditLogView::of).toList();
         return new Listing<>(items, search.count(query, projectIds));
+    }
+
+    /** 401 for anonymous callers. */
+    public void requireSignedIn(Caller caller) {
+        if (caller.isAnonymous()) {
+            throw new ApiException(ApiError.UNAUTHORIZED, "log in first");
+        }
     }
 
     private void requireSystem(Caller caller) {

@@ -1,6 +1,8 @@
 package io.berth.platform.api;
 
+import io.berth.audit.boundary.AuditLogExtsResource;
 import io.berth.audit.boundary.AuditLogsResource;
+import io.berth.audit.boundary.ProjectAuditLogExtsResource;
 import io.berth.audit.boundary.ProjectLogsResource;
 import io.berth.audit.boundary.PurgeAuditResource;
 import io.berth.auth.boundary.ldap.LdapResource;
@@ -53,6 +55,8 @@ public class ApiApplication extends Application {
                 StatisticsResource.class,
                 AuditLogsResource.class,
                 ProjectLogsResource.class,
+                AuditLogExtsResource.class,
+                ProjectAuditLogExtsResource.class,
                 PurgeAuditResource.class,
                 GcResource.class,
                 RequestIdFilter.class,

@@ -1,5 +1,8 @@
 package io.berth.registry.boundary.api;
 
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
+import io.berth.audit.entity.ResourceType;
 import io.berth.platform.api.ApiException;
 import io.berth.platform.api.CriteriaPage;
 import io.berth.platform.api.ListQuery;
@@ -18,6 +21,7 @@ import io.berth.registry.control.Clock;
 import io.berth.registry.control.ContentLookup;
 import io.berth.registry.entity.Repository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,6 +58,9 @@ public class Repositories {
             .both("update_time", "updateTime")
             .both("pull_count", "pullCount")
             .build();
+
+    @Inject
+    Event<AuditEvent> audit;
 
     @PersistenceContext
     EntityManager em;
@@ -99,6 +106,7 @@ public class Repositories {
             throw ApiException.badRequest("description is longer than 100000 characters");
         }
         repository.describe(description, Clock.now());
+        audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.REPOSITORY, repository.name()).inProject(repository.projectId(), projectName));
     }
 
     /** Deletes the repository with every artifact and tag in it; the blobs are left for garbage collection. */

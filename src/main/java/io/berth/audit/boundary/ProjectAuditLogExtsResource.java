@@ -1,0 +1,39 @@
+package io.berth.audit.boundary;
+
+import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.PageRequest;
+import io.berth.rbac.boundary.Listing;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code /api/v2.0/projects/{project_name}/auditlog-exts}: Harbor 2.13's path for one project's entries, the same
+ * as {@code /projects/{project_name}/logs}. The full path sits on the class, as for that resource.
+ */
+@Path("projects/{project_name}/auditlog-exts")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectAuditLogExtsResource {
+
+    @Inject
+    AuditLogs logs;
+
+    @Inject
+    CallerContext caller;
+
+    @GET
+    public Response list(@PathParam("project_name") String project, @QueryParam("q") String q,
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, pageSize);
+        Listing<AuditLogView> found = logs.listProject(caller.get(), project, request, q, sort);
+        return request.headers(Response.ok(found.items()), found.total(), uri).build();
+    }
+}
