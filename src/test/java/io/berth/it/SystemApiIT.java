@@ -68,6 +68,13 @@ class SystemApiIT {
         assertEquals("everyone", full.getString("project_creation_restriction"));
         assertNotNull(full.getString("external_url"));
 
+        JsonObject disk = admin.get("/api/v2.0/systeminfo/volumes").expect(200).json().getJsonArray("storage").getJsonObject(0);
+        assertTrue(disk.getJsonNumber("total").longValue() >= disk.getJsonNumber("free").longValue(), disk.toString());
+        assertTrue(disk.getJsonNumber("free").longValue() > 0, disk.toString());
+        assertEquals(401, anonymous.get("/api/v2.0/systeminfo/volumes").status());
+        assertEquals("FORBIDDEN", admin.newUser("volumes").client().get("/api/v2.0/systeminfo/volumes").expect(403).errorCode());
+        assertEquals("NOT_FOUND", anonymous.get("/api/v2.0/systeminfo/getcert").expect(404).errorCode());
+
         ApiClient.Response health = anonymous.get("/api/v2.0/health").expect(200);
         assertNotNull(health.header("X-Request-Id"));
         assertEquals("healthy", health.json().getString("status"));

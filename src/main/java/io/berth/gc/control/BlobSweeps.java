@@ -1,5 +1,6 @@
 package io.berth.gc.control;
 
+import io.berth.platform.RetryOnConflict;
 import io.berth.registry.control.StorageQuota;
 import io.berth.registry.entity.Digest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,9 @@ import java.util.Set;
  * transaction over a batch of ids. Every transition is a conditional UPDATE that re-checks, at that moment, that
  * no artifact references the blob and that it is older than the grace window; so whatever a push did since the
  * candidates were listed, a referenced or recently used blob is left alone.
+ * <p>
+ * Each step is a short transaction of conditional statements, so a deadlock with a push (MariaDB breaks it by rolling
+ * one side back) is simply run again ({@link RetryOnConflict}).
  * <p>
  * Why a push and the sweep cannot both win on one blob: the push reads the blobs it needs with a shared row
  * lock held until it commits its {@code artifact_blob} rows ({@code ManifestRecords}); the sweep's UPDATE to
@@ -89,6 +93,7 @@ public class BlobSweeps {
     }
 
     /** Mark: NONE → DELETE for those of {@code ids} still unreferenced and old. Returns how many were marked. */
+    @RetryOnConflict
     @Transactional(TxType.REQUIRES_NEW)
     public int mark(List<Long> ids, Instant cutoff) {
         return em.createNativeQuery("UPDATE registry_blob b SET status = 'DELETE' WHERE b.id IN (?1) AND b.status = 'NONE'"
@@ -101,6 +106,7 @@ public class BlobSweeps {
      * (a touch in between moved a blob back to NONE with a fresh time, so it is skipped). From the commit on,
      * clients see these blobs as absent. Returns the blobs now in DELETING, whose bytes may go.
      */
+    @RetryOnConflict
     @Transactional(TxType.REQUIRES_NEW)
     public List<Candidate> claim(List<Long> ids, Instant cutoff) {
         em.createNativeQuery("UPDATE registry_blob b SET status = 'DELETING' WHERE b.id IN (?1)"
@@ -126,6 +132,7 @@ public class BlobSweeps {
      * Sweep, last step: the bytes are gone, so the rows go (with every project's sight of them), and each project's
      * quota usage drops by what it no longer holds, in the same transaction.
      */
+    @RetryOnConflict
     @Transactional(TxType.REQUIRES_NEW)
     public void removeRows(List<Long> ids) {
         if (ids.isEmpty()) {
@@ -143,6 +150,7 @@ public class BlobSweeps {
     }
 
     /** DELETING → DELETE_FAILED: the store refused; the next run tries again, and clients still see them as absent. */
+    @RetryOnConflict
     @Transactional(TxType.REQUIRES_NEW)
     public void failed(List<Long> ids) {
         if (!ids.isEmpty()) {

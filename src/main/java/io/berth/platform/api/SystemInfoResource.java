@@ -11,8 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 /** {@code GET /api/v2.0/systeminfo}: what clients and the console read before signing in, and more after. */
 @Path("systeminfo")
@@ -48,5 +53,34 @@ public class SystemInfoResource {
         return new GeneralInfo(banner, now, host, base, authMode, false,
                 settings.get("project_creation_restriction", "everyone"), selfRegistration, false,
                 HARBOR_API_VERSION + "-berth", config.storageDriver(), settings.getBoolean("read_only", false), false);
+    }
+
+    /**
+     * Harbor's {@code GET /systeminfo/volumes}, for system administrators: total and free bytes of the disk that
+     * holds the data directory (as in Harbor, only local disk is reported; an object store has no such figure).
+     */
+    @GET
+    @Path("volumes")
+    public Map<String, List<Map<String, Long>>> volumes() throws IOException {
+        Caller who = caller.get();
+        if (who.isAnonymous()) {
+            throw ApiException.of(ApiError.UNAUTHORIZED, "log in first");
+        }
+        if (!who.isSysadmin()) {
+            throw ApiException.of(ApiError.FORBIDDEN, "volume information is for system administrators");
+        }
+        FileStore store = Files.getFileStore(Files.createDirectories(config.dataDirectory()));
+        return Map.of("storage", List.of(Map.of("total", store.getTotalSpace(), "free", store.getUsableSpace())));
+    }
+
+    /**
+     * Harbor's {@code GET /systeminfo/getcert}: the default root certificate that signed the registry's TLS
+     * certificate. Berth terminates no TLS of its own (a proxy in front does, see {@code docker/}), so there is none
+     * to hand out: 404, as Harbor answers when the certificate is missing.
+     */
+    @GET
+    @Path("getcert")
+    public void certificate() {
+        throw ApiException.notFound("Berth serves no default root certificate; TLS is terminated by the proxy in front of it");
     }
 }
