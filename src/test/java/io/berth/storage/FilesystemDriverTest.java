@@ -35,6 +35,12 @@ class FilesystemDriverTest extends StorageDriverContract {
     }
 
     @Test
+    void offersItsObjectsAsLocalFilesForZeroCopyPulls() throws IOException {
+        driver.putContent("blobs/sha256/ab/abcd/data", bytes("layer"));
+        assertEquals(root.resolve("blobs/sha256/ab/abcd/data"), driver.localFile("blobs/sha256/ab/abcd/data").orElseThrow());
+    }
+
+    @Test
     void writtenBytesReachTheDiskBeforeCommit() throws IOException {
         byte[] piece = randomBytes(1024 * 1024, 7);
         try (FileWriter writer = driver.writer("uploads/u/data", false)) {

@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +85,17 @@ public abstract class StorageDriverContract {
                 rejects(() -> driver.walk(bad, info -> { })),
                 rejects(() -> driver.copyTo(bad, 0, 0, OutputStream.nullOutputStream())));
         assertEquals("ok", text("good/object"), "a rejected call must not touch valid objects");
+    }
+
+    @Test
+    void aLocalFileHoldsTheObjectsBytesWhereTheDriverOffersOne() throws IOException {
+        driver.putContent("blobs/x/data", bytes("hello"));
+        Optional<Path> file = driver.localFile("blobs/x/data");
+        if (file.isPresent()) {
+            assertEquals("hello", Files.readString(file.get()));
+            assertThrows(PathNotFoundException.class, () -> driver.localFile("blobs/missing/data"));
+            assertThrows(PathNotFoundException.class, () -> driver.localFile("blobs/x"), "a directory is no object");
+        }
     }
 
     @Test

@@ -87,6 +87,15 @@ public class Blobs {
         }
     }
 
+    /** The blob as a local file for a zero-copy transfer, when the store keeps it as one. */
+    public Optional<java.nio.file.Path> localFile(BlobInfo blob) throws IOException {
+        try {
+            return storage.localFile(BlobPaths.blob(blob.digest()));
+        } catch (PathNotFoundException e) {
+            throw new RegistryException(OciErrorCode.BLOB_UNKNOWN, "blob content is missing from the store: " + blob.digest(), e);
+        }
+    }
+
     /**
      * Makes a blob known in one project visible in the project of {@code target}. Whether the caller may read
      * {@code from} is decided before, from the request's {@link io.berth.registry.entity.RequestGrant}.

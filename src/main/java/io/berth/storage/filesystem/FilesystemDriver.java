@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -253,6 +254,14 @@ public final class FilesystemDriver implements StorageDriver {
                 throw e;
             }
         });
+    }
+
+    @Override
+    public Optional<Path> localFile(String path) throws IOException {
+        String p = StoragePaths.validate(path);
+        Path file = resolve(p);
+        requireObject(p, file);
+        return Optional.of(file);
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.berth.storage.spi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -119,6 +121,17 @@ public interface StorageDriver {
      * @throws InvalidOffsetException if the range is negative or extends past the end of the object
      */
     long copyTo(String path, long offset, long length, OutputStream out) throws IOException;
+
+    /**
+     * The object as a regular file on this machine, so that callers may hand it to the operating system for a
+     * zero-copy transfer ({@code sendfile}); empty for drivers that keep objects elsewhere. The file is read
+     * only and may disappear at any time, like any object.
+     *
+     * @throws PathNotFoundException if there is no object at {@code path}
+     */
+    default Optional<Path> localFile(String path) throws IOException {
+        return Optional.empty();
+    }
 
     /** Cheap probe for health checks: is the store reachable and writable right now? Never throws. */
     boolean isHealthy();

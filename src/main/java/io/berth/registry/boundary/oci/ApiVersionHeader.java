@@ -9,8 +9,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ApiVersionHeader implements ContainerResponseFilter {
 
+    static final String NAME = "Docker-Distribution-API-Version";
+    static final String VALUE = "registry/2.0";
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        response.getHeaders().putSingle("Docker-Distribution-API-Version", "registry/2.0");
+        response.getHeaders().putSingle(NAME, VALUE);
     }
 }

@@ -8,15 +8,25 @@ import io.berth.registry.entity.RegistryRoute;
 import io.berth.registry.entity.RepositoryName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@code /v2/<name>/blobs/<digest>}: existence, content (with ranges) and deletion of a blob. */
 @ApplicationScoped
@@ -46,24 +56,47 @@ public class BlobsResource {
 
     /**
      * 200 with the bytes, or 206 with {@code Content-Range} for a satisfiable {@code Range}; 416 with
-     * {@code Content-Range: bytes *}{@code /<size>} for an unsatisfiable one; 404 BLOB_UNKNOWN.
+     * {@code Content-Range: bytes *}{@code /<size>} for an unsatisfiable one; 404 BLOB_UNKNOWN. Where the
+     * container and the store allow it the bytes go out by {@code sendfile} ({@link ContainerSendfile}).
      */
     @GET
-    public Response get(@PathParam("name") String name, @PathParam("digest") String digest,
-            @HeaderParam("Range") String rangeHeader) {
+    public void get(@PathParam("name") String name, @PathParam("digest") String digest,
+            @HeaderParam("Range") String rangeHeader, @Context HttpServletRequest servletRequest,
+            @Context HttpServletResponse servletResponse, @Suspended AsyncResponse async) throws IOException {
         BlobInfo blob = blobs.find(new RepositoryName(name), Digest.parse(digest));
         ByteRange range = ByteRange.parse(rangeHeader, blob.size()).filter(r -> !r.isWhole()).orElse(null);
+        int status = range == null ? 200 : 206;
+        Map<String, String> headers = contentHeaders(blob, range);
+        Object sendfile = servletRequest.isAsyncStarted() ? ContainerSendfile.available(servletResponse) : null;
+        Optional<java.nio.file.Path> file = sendfile == null ? Optional.empty() : blobs.localFile(blob);
+        if (file.isPresent()) {
+            // The container writes status, headers, Content-Length and the file; JAX-RS is never resumed, the
+            // servlet request's AsyncContext is completed when the kernel is done.
+            AsyncContext context = servletRequest.getAsyncContext();
+            servletResponse.setStatus(status);
+            headers.forEach(servletResponse::setHeader);
+            servletResponse.setHeader(ApiVersionHeader.NAME, ApiVersionHeader.VALUE); // no JAX-RS filter runs here
+            ContainerSendfile.start(sendfile, file.get(), range == null ? 0 : range.start(),
+                    range == null ? blob.size() : range.length(), context::complete);
+            return;
+        }
         StreamingOutput body = out -> blobs.copy(blob, range, out);
-        Response.ResponseBuilder response = range == null
-                ? Response.ok(body).header(HttpHeaders.CONTENT_LENGTH, blob.size())
-                : Response.status(206).entity(body)
-                        .header(HttpHeaders.CONTENT_LENGTH, range.length())
-                        .header("Content-Range", range.contentRangeHeader());
-        return response.type(OCTET_STREAM)
-                .header("Docker-Content-Digest", blob.digest().toString())
-                .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.ETAG, "\"" + blob.digest() + "\"")
-                .build();
+        Response.ResponseBuilder response = Response.status(status).entity(body)
+                .header(HttpHeaders.CONTENT_LENGTH, range == null ? blob.size() : range.length());
+        headers.forEach(response::header);
+        async.resume(response.build());
+    }
+
+    private static Map<String, String> contentHeaders(BlobInfo blob, ByteRange range) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(HttpHeaders.CONTENT_TYPE, OCTET_STREAM);
+        headers.put("Docker-Content-Digest", blob.digest().toString());
+        headers.put("Accept-Ranges", "bytes");
+        headers.put(HttpHeaders.ETAG, "\"" + blob.digest() + "\"");
+        if (range != null) {
+            headers.put("Content-Range", range.contentRangeHeader());
+        }
+        return headers;
     }
 
     /** 202 when the project no longer sees the blob; 404 BLOB_UNKNOWN; 403 DENIED while an artifact needs it. */
