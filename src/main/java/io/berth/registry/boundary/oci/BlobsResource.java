@@ -67,7 +67,9 @@ public class BlobsResource {
         ByteRange range = ByteRange.parse(rangeHeader, blob.size()).filter(r -> !r.isWhole()).orElse(null);
         int status = range == null ? 200 : 206;
         Map<String, String> headers = contentHeaders(blob, range);
-        Object sendfile = servletRequest.isAsyncStarted() ? ContainerSendfile.available(servletResponse) : null;
+        // Never over TLS that Payara terminates itself: the kernel would send the file's bytes unencrypted.
+        Object sendfile = servletRequest.isAsyncStarted() && !servletRequest.isSecure()
+                ? ContainerSendfile.available(servletResponse) : null;
         Optional<java.nio.file.Path> file = sendfile == null ? Optional.empty() : blobs.localFile(blob);
         if (file.isPresent()) {
             // The container writes status, headers, Content-Length and the file; JAX-RS is never resumed, the
