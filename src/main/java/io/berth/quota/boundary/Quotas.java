@@ -8,6 +8,7 @@ import io.berth.platform.api.PageRequest;
 import io.berth.quota.entity.Quota;
 import io.berth.quota.entity.QuotaSort;
 import io.berth.quota.entity.StorageLimit;
+import io.berth.rbac.boundary.Listing;
 import io.berth.rbac.control.AccessDenied;
 import io.berth.rbac.control.AccessEvaluator;
 import io.berth.rbac.entity.Action;
@@ -62,7 +63,7 @@ public class Quotas {
      * One page of quotas, optionally of one reference ({@code project}) and reference id (a project id), in
      * {@code sort} order (unlimited counts as the largest hard limit) and then by id.
      */
-    public Listing list(Caller caller, PageRequest page, String reference, String referenceId, String sort) {
+    public Listing<QuotaView> list(Caller caller, PageRequest page, String reference, String referenceId, String sort) {
         requireSystem(caller, Action.LIST);
         QuotaSort order;
         try {
@@ -73,12 +74,12 @@ public class Quotas {
         Long projectId = null;
         if (referenceId != null && !referenceId.isEmpty()) {
             if (!referenceId.matches("\\d{1,18}")) {
-                return new Listing(List.of(), 0);
+                return new Listing<>(List.of(), 0);
             }
             projectId = Long.parseLong(referenceId);
         }
         if (reference != null && !reference.isEmpty() && !PROJECT_REFERENCE.equals(reference)) {
-            return new Listing(List.of(), 0);
+            return new Listing<>(List.of(), 0);
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
 
@@ -98,7 +99,7 @@ public class Quotas {
         List<QuotaView> views = rows.stream()
                 .map(r -> QuotaView.of((Quota) r[0], ((Project) r[1]).name(), owners.get(((Project) r[1]).ownerId())))
                 .toList();
-        return new Listing(views, total);
+        return new Listing<>(views, total);
     }
 
     /** The quota {@code id}; 404 if there is none. */
@@ -144,9 +145,6 @@ public class Quotas {
         audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.QUOTA, "quota " + quota.id() + " storage " + limit.bytes()));
     }
 
-    /** A page of quotas and how many there are in all. */
-    public record Listing(List<QuotaView> items, long total) {
-    }
 
     private void requireSystem(Caller caller, Action action) {
         if (!access.canSystem(caller, Permission.of(Resource.QUOTA, action))) {

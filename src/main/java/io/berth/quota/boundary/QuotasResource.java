@@ -2,6 +2,7 @@ package io.berth.quota.boundary;
 
 import io.berth.auth.boundary.CallerContext;
 import io.berth.platform.api.PageRequest;
+import io.berth.rbac.boundary.Listing;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,7 @@ public class QuotasResource {
             @QueryParam("reference") String reference, @QueryParam("reference_id") String referenceId,
             @QueryParam("sort") String sort, @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, pageSize);
-        Quotas.Listing found = quotas.list(caller.get(), request, reference, referenceId, sort);
+        Listing<QuotaView> found = quotas.list(caller.get(), request, reference, referenceId, sort);
         return request.headers(Response.ok(found.items()), found.total(), uri).build();
     }
 
