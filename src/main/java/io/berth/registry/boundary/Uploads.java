@@ -7,6 +7,7 @@ import io.berth.registry.control.BlobWrites;
 import io.berth.registry.control.DigestingCopier;
 import io.berth.registry.control.ProjectResolver;
 import io.berth.registry.control.StorageQuota;
+import io.berth.registry.control.StoreWriters;
 import io.berth.registry.control.UploadHashes;
 import io.berth.registry.control.UploadSessions;
 import io.berth.registry.entity.ContentRange;
@@ -72,6 +73,9 @@ public class Uploads {
     @Inject
     BlobWrites writes;
 
+    @Inject
+    StoreWriters storeWriters;
+
     /** Uploads a request on this node is writing to: two requests appending to one file would corrupt it. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
@@ -101,7 +105,7 @@ public class Uploads {
             MessageDigest md = digest.newMessageDigest();
             long size;
             try (FileWriter writer = storage.writer(path, false)) {
-                size = DigestingCopier.copy(body, writer, md, limit(contentLength));
+                size = DigestingCopier.copy(body, writer, md, limit(contentLength), storeWriters.executor());
                 requireAnnounced(size, contentLength);
                 writer.commit();
             }
@@ -189,7 +193,7 @@ public class Uploads {
             long limit = range != null ? range.length() : limit(contentLength);
             long received;
             try {
-                received = DigestingCopier.copy(body, writer, md, limit);
+                received = DigestingCopier.copy(body, writer, md, limit, storeWriters.executor());
                 requireAnnounced(received, range != null ? range.length() : contentLength);
             } catch (RuntimeException | IOException e) {
                 // A chunk lands whole or not at all. Kept, the part of a refused or broken chunk would move the
