@@ -2,6 +2,7 @@ package io.berth.audit.boundary;
 
 import io.berth.audit.entity.EventTypes;
 import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.ApiDocs;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.boundary.Listing;
 import jakarta.inject.Inject;
@@ -15,12 +16,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v2.0/auditlog-exts}: Harbor 2.13's audit log paths. Berth keeps one trail, so these answer the same
  * entries as {@code /audit-logs} (whose view already carries every {@code AuditLogExt} field), with the same
  * {@code q}, paging and access rules; {@code /auditlog-exts/events} lists the event types Berth records.
  */
+@Tag(name = "auditlog")
 @Path("auditlog-exts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditLogExtsResource {
@@ -32,6 +38,11 @@ public class AuditLogExtsResource {
     CallerContext caller;
 
     /** As {@code GET /audit-logs}: all entries for system administrators, their projects' for project admins. */
+    @Operation(operationId = "listAuditLogExts", summary = "List audit log extensions")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = ApiDocs.QUERY)
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = ApiDocs.SORT)
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
             @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
@@ -41,6 +52,7 @@ public class AuditLogExtsResource {
     }
 
     /** Harbor's {@code AuditLogEventType} list: {@code [{"event_type":"create_artifact"}, ...]}; signed-in callers. */
+    @Operation(operationId = "listAuditLogEventTypes", summary = "List the event types of audit logs")
     @GET
     @Path("events")
     public List<Map<String, String>> events() {

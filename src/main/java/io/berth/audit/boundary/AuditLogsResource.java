@@ -1,6 +1,7 @@
 package io.berth.audit.boundary;
 
 import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.ApiDocs;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.boundary.Listing;
 import jakarta.inject.Inject;
@@ -13,8 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v2.0/audit-logs}: Harbor's audit log list, and Berth's CSV export of it (Harbor has no export). */
+@Tag(name = "auditlog")
 @Path("audit-logs")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditLogsResource {
@@ -30,6 +36,11 @@ public class AuditLogsResource {
      * {@code X-Total-Count} and {@code Link}; 400 for a bad {@code q}, {@code sort} or page; 401; 403 unless a
      * system administrator.
      */
+    @Operation(operationId = "listAuditLogs", summary = "List audit logs")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = ApiDocs.QUERY)
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = ApiDocs.SORT)
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
             @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
@@ -43,6 +54,8 @@ public class AuditLogsResource {
      * {@code op_time=[2024-01-01 00:00:00~2024-01-31 23:59:59]}), oldest first, as {@code text/csv} with a header
      * line and {@code Content-Disposition: attachment; filename="audit-logs.csv"}; 400, 401, 403 as the list.
      */
+    @Operation(operationId = "exportAuditLogs", summary = "Export the audit logs that q selects as CSV (Berth only)")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = ApiDocs.QUERY)
     @GET
     @Path("export")
     @Produces("text/csv")

@@ -1,6 +1,7 @@
 package io.berth.audit.boundary;
 
 import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.ApiDocs;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.boundary.Listing;
 import jakarta.inject.Inject;
@@ -13,11 +14,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v2.0/projects/{project_name}/auditlog-exts}: Harbor 2.13's path for one project's entries, the same
  * as {@code /projects/{project_name}/logs}. The full path sits on the class, as for that resource.
  */
+@Tag(name = "project")
 @Path("projects/{project_name}/auditlog-exts")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectAuditLogExtsResource {
@@ -28,6 +34,11 @@ public class ProjectAuditLogExtsResource {
     @Inject
     CallerContext caller;
 
+    @Operation(operationId = "getLogExts", summary = "Get recent logs of the project")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = ApiDocs.QUERY)
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = ApiDocs.SORT)
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     public Response list(@PathParam("project_name") String project, @QueryParam("q") String q,
             @QueryParam("sort") String sort, @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,

@@ -1,6 +1,7 @@
 package io.berth.audit.boundary;
 
 import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.ApiDocs;
 import io.berth.platform.api.ApiException;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.boundary.Listing;
@@ -22,8 +23,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v2.0/system/purgeaudit}: Harbor's audit log purge (schedule, history, one run, its log, stop). */
+@Tag(name = "purge")
 @Path("system/purgeaudit")
 @Produces(MediaType.APPLICATION_JSON)
 public class PurgeAuditResource {
@@ -35,6 +42,11 @@ public class PurgeAuditResource {
     CallerContext caller;
 
     /** 200 with the runs, newest first, {@code X-Total-Count} and {@code Link}; 401; 403. */
+    @Operation(operationId = "getPurgeHistory", summary = "Get purge job results")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = ApiDocs.QUERY)
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = ApiDocs.SORT)
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     public Response history(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
             @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
@@ -44,6 +56,7 @@ public class PurgeAuditResource {
     }
 
     /** 200 with the schedule as an {@code ExecHistory}; 401; 403. */
+    @Operation(operationId = "getPurgeSchedule", summary = "Get the purge job's schedule")
     @GET
     @Path("schedule")
     public ExecHistoryView schedule() {
@@ -54,6 +67,8 @@ public class PurgeAuditResource {
      * 201: the schedule is set, or with {@code "type":"Manual"} a run started ({@code Location} names it); 400 for a
      * bad type, cron or parameter; 401; 403.
      */
+    @Operation(operationId = "createPurgeSchedule", summary = "Create a purge job schedule")
+    @APIResponse(responseCode = "201", description = "Created; for a run started now, Location names it")
     @POST
     @Path("schedule")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,6 +79,7 @@ public class PurgeAuditResource {
     }
 
     /** 200, as {@link #create}. */
+    @Operation(operationId = "updatePurgeSchedule", summary = "Update the purge job's schedule")
     @PUT
     @Path("schedule")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,6 +89,7 @@ public class PurgeAuditResource {
     }
 
     /** 200 with one run; 404 unknown; 401; 403. */
+    @Operation(operationId = "getPurgeJob", summary = "Get purge job status")
     @GET
     @Path("{purge_id}")
     public ExecHistoryView get(@PathParam("purge_id") long id) {
@@ -80,6 +97,7 @@ public class PurgeAuditResource {
     }
 
     /** 200 once the run is asked to stop (it stops between two chunks); 404; 401; 403. */
+    @Operation(operationId = "stopPurge", summary = "Stop the specific purge audit log execution")
     @PUT
     @Path("{purge_id}")
     public Response stop(@PathParam("purge_id") long id) {
@@ -88,6 +106,7 @@ public class PurgeAuditResource {
     }
 
     /** 200 {@code text/plain}: the run's log; 404; 401; 403. */
+    @Operation(operationId = "getPurgeJobLog", summary = "Get purge job log")
     @GET
     @Path("{purge_id}/log")
     @Produces(MediaType.TEXT_PLAIN)

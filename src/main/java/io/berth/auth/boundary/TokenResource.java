@@ -13,8 +13,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /service/token}: the Docker token endpoint clients are sent to by a {@code /v2/} challenge. */
+@Tag(name = "token")
 @Path("token")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
@@ -28,6 +32,8 @@ public class TokenResource {
      * {@code harbor-registry}; 401 (with a Basic challenge) for wrong credentials, and for a request with neither
      * credentials nor scope ({@code docker login} without a password).
      */
+    @Operation(operationId = "getToken", summary = "Issue a registry bearer token for the requested scopes")
+    @APIResponse(responseCode = "401", description = "Wrong credentials")
     @GET
     public Response token(@QueryParam("service") String service, @QueryParam("scope") List<String> scopes,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {

@@ -2,6 +2,7 @@ package io.berth.gc.boundary;
 
 import io.berth.auth.boundary.settings.JsonBodies;
 import io.berth.auth.boundary.settings.SystemAccess;
+import io.berth.platform.api.ApiDocs;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Resource;
@@ -19,11 +20,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v2.0/system/gc}: Harbor's garbage-collection API, for system administrators (401 anonymous,
  * 403 anyone else). See {@link GarbageCollection} for what each call does.
  */
+@Tag(name = "gc")
 @Path("system/gc")
 @Produces(MediaType.APPLICATION_JSON)
 public class GcResource {
@@ -35,6 +42,9 @@ public class GcResource {
     GarbageCollection gc;
 
     /** 200 with the runs, newest first, as {@code GCHistory}; {@code X-Total-Count} and {@code Link} for paging. */
+    @Operation(operationId = "getGCHistory", summary = "Get GC results")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     public Response list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         access.require(Resource.GARBAGE_COLLECTION, Action.LIST);
@@ -43,6 +53,7 @@ public class GcResource {
     }
 
     /** 200 with one run; 404 if there is none. */
+    @Operation(operationId = "getGC", summary = "Get GC status")
     @GET
     @Path("{gc_id: [0-9]+}")
     public GcHistoryView get(@PathParam("gc_id") long id) {
@@ -51,6 +62,7 @@ public class GcResource {
     }
 
     /** Stops a run: 200 (also for a run already over); 404 if there is none. */
+    @Operation(operationId = "stopGC", summary = "Stop the specific GC execution")
     @PUT
     @Path("{gc_id: [0-9]+}")
     public Response stop(@PathParam("gc_id") long id) {
@@ -60,6 +72,7 @@ public class GcResource {
     }
 
     /** 200 with the run's log as text, a line per event; 404 if there is no such run. */
+    @Operation(operationId = "getGCLog", summary = "Get GC job log")
     @GET
     @Path("{gc_id: [0-9]+}/log")
     @Produces(MediaType.TEXT_PLAIN)
@@ -69,6 +82,7 @@ public class GcResource {
     }
 
     /** 200 with the schedule, in {@code GCHistory}'s shape; type {@code None} when there is none. */
+    @Operation(operationId = "getGCSchedule", summary = "Get GC's schedule")
     @GET
     @Path("schedule")
     public GcHistoryView schedule() {
@@ -81,6 +95,8 @@ public class GcResource {
      * 409 while one runs); another type creates the schedule (201; 409 if one exists). 400 for a bad type, cron
      * or parameter ({@code dry_run}, {@code delete_untagged}, {@code workers} 1-10).
      */
+    @Operation(operationId = "createGCSchedule", summary = "Create a GC schedule, or run GC now")
+    @APIResponse(responseCode = "201", description = "Created; for a run started now, Location names it")
     @POST
     @Path("schedule")
     public Response create(String body, @Context UriInfo uri) {
@@ -92,6 +108,7 @@ public class GcResource {
     }
 
     /** Replaces the schedule ({@code None} removes it): 200; 400 as for POST, and for type {@code Manual}. */
+    @Operation(operationId = "updateGCSchedule", summary = "Update GC's schedule")
     @PUT
     @Path("schedule")
     public Response update(String body) {

@@ -24,11 +24,20 @@ import io.berth.registry.boundary.api.StatisticsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 /**
  * The Harbor-compatible REST API at {@code /api/v2.0}. Resources are listed explicitly: the OCI API under
  * {@code /v2} is a separate application with another error shape, and neither must answer for the other.
  */
+@OpenAPIDefinition(
+        info = @Info(title = "Berth", version = "2.0",
+                description = "Berth's Harbor-compatible API (operation ids as in Harbor's v2.15.2 definition), "
+                        + "the OCI Distribution API under /v2 and the registry token service under /service/token."),
+        // Relative, so that the document holds behind a proxy or on another port: clients resolve it against /openapi.
+        servers = @Server(url = "/", description = "This Berth"))
 @ApplicationPath("api/v2.0")
 public class ApiApplication extends Application {
 

@@ -9,12 +9,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v2.0/health}: Harbor's component view of the same checks as {@code /health/ready}. Berth is one
  * process, so {@code core} is healthy whenever this answers; {@code database} and {@code registry} (the blob
  * store) come from {@link ReadinessCheck}. Always 200, with the verdict in the body, as Harbor answers.
  */
+@Tag(name = "health")
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
@@ -26,6 +29,7 @@ public class HealthResource {
     @Readiness
     ReadinessCheck readiness;
 
+    @Operation(operationId = "getHealth", summary = "Check the status of the components")
     @GET
     public OverallHealthStatus get() {
         Map<String, Object> data = readiness.call().getData().orElse(Map.of());

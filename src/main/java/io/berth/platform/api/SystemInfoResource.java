@@ -18,8 +18,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/v2.0/systeminfo}: what clients and the console read before signing in, and more after. */
+@Tag(name = "systeminfo")
 @Path("systeminfo")
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemInfoResource {
@@ -36,6 +40,7 @@ public class SystemInfoResource {
     @Inject
     CallerContext caller;
 
+    @Operation(operationId = "getSystemInfo", summary = "Get general system info")
     @GET
     public GeneralInfo get(@Context UriInfo uri) {
         Caller who = caller.get();
@@ -59,6 +64,7 @@ public class SystemInfoResource {
      * Harbor's {@code GET /systeminfo/volumes}, for system administrators: total and free bytes of the disk that
      * holds the data directory (as in Harbor, only local disk is reported; an object store has no such figure).
      */
+    @Operation(operationId = "getVolumes", summary = "Get system volume info (total/free size)")
     @GET
     @Path("volumes")
     public Map<String, List<Map<String, Long>>> volumes() throws IOException {
@@ -78,6 +84,8 @@ public class SystemInfoResource {
      * certificate. Berth terminates no TLS of its own (a proxy in front does, see {@code docker/}), so there is none
      * to hand out: 404, as Harbor answers when the certificate is missing.
      */
+    @Operation(operationId = "getCert", summary = "Get the default root certificate")
+    @APIResponse(responseCode = "404", description = "Berth has no default root certificate")
     @GET
     @Path("getcert")
     public void certificate() {

@@ -1,6 +1,7 @@
 package io.berth.quota.boundary;
 
 import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.ApiDocs;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.boundary.Listing;
 import jakarta.inject.Inject;
@@ -15,11 +16,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v2.0/quotas}: Harbor's project storage quotas, for system administrators (401 anonymous, 403
  * others). See {@link Quotas}.
  */
+@Tag(name = "quota")
 @Path("quotas")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,6 +42,10 @@ public class QuotasResource {
      * {@code reference_id} (a project id) filter, {@code sort} orders ({@code hard.storage}, {@code -used.storage},
      * ...); 400 for a bad page or sort key.
      */
+    @Operation(operationId = "listQuotas", summary = "List quotas")
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = ApiDocs.SORT)
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     public Response list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
             @QueryParam("reference") String reference, @QueryParam("reference_id") String referenceId,
@@ -46,6 +56,7 @@ public class QuotasResource {
     }
 
     /** 200 with the quota; 404 if there is none. */
+    @Operation(operationId = "getQuota", summary = "Get the specified quota")
     @GET
     @Path("{id}")
     public QuotaView get(@PathParam("id") long id) {
@@ -53,6 +64,7 @@ public class QuotasResource {
     }
 
     /** 200 when the hard limit is set; 400 for a missing or invalid {@code hard}; 404 if there is no such quota. */
+    @Operation(operationId = "updateQuota", summary = "Update the specified quota")
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") long id, QuotaUpdateRequest request) {

@@ -1,6 +1,7 @@
 package io.berth.rbac.boundary;
 
 import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.ApiDocs;
 import io.berth.platform.api.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,11 +19,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v2.0/users}: Harbor's user operations. 401 means "sign in", 403 "not yours to see or change";
  * who may do what is in {@link Users}.
  */
+@Tag(name = "user")
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,6 +42,11 @@ public class UsersResource {
     CallerContext caller;
 
     /** 200 with {@code X-Total-Count} and {@code Link}; administrators only. */
+    @Operation(operationId = "listUsers", summary = "List users")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = ApiDocs.QUERY)
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = ApiDocs.SORT)
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     public Response list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
             @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("username") String username,
@@ -45,12 +57,15 @@ public class UsersResource {
     }
 
     /** 201 with {@code Location: /api/v2.0/users/<id>}; 400; 401/403; 409 name or e-mail taken. */
+    @Operation(operationId = "createUser", summary = "Create a local user")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new user")
     @POST
     public Response create(UserCreationRequest request) {
         UserView created = users.create(caller.get(), request);
         return Response.created(URI.create("/api/v2.0/users/" + created.userId())).build();
     }
 
+    @Operation(operationId = "getCurrentUserInfo", summary = "Get the current user")
     @GET
     @Path("current")
     public UserView current() {
@@ -58,6 +73,9 @@ public class UsersResource {
     }
 
     /** Fuzzy search by name for anyone signed in; ids and names only. */
+    @Operation(operationId = "searchUsers", summary = "Search users by username")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     @Path("search")
     public Response search(@QueryParam("username") String username, @QueryParam("page") Integer page,
@@ -67,12 +85,14 @@ public class UsersResource {
         return request.headers(Response.ok(found.items()), found.total(), uri).build();
     }
 
+    @Operation(operationId = "getCurrentUserPermissions", summary = "Get the current user's permissions")
     @GET
     @Path("current/permissions")
     public List<PermissionView> currentPermissions(@QueryParam("scope") String scope, @QueryParam("relative") boolean relative) {
         return users.currentPermissions(caller.get(), scope, relative);
     }
 
+    @Operation(operationId = "getUser", summary = "Get a user's profile")
     @GET
     @Path("{user_id}")
     public UserView get(@PathParam("user_id") long id) {
@@ -80,6 +100,7 @@ public class UsersResource {
     }
 
     /** 200; only {@code email}, {@code realname} and {@code comment} change. */
+    @Operation(operationId = "updateUserProfile", summary = "Update a user's profile")
     @PUT
     @Path("{user_id}")
     public Response update(@PathParam("user_id") long id, UserProfileRequest request) {
@@ -88,6 +109,7 @@ public class UsersResource {
     }
 
     /** 200; 403 for oneself and for {@code admin}. */
+    @Operation(operationId = "deleteUser", summary = "Delete a user")
     @DELETE
     @Path("{user_id}")
     public Response delete(@PathParam("user_id") long id) {
@@ -96,6 +118,7 @@ public class UsersResource {
     }
 
     /** 200; 400 policy; 403 wrong current password or not allowed. */
+    @Operation(operationId = "updateUserPassword", summary = "Change a user's password")
     @PUT
     @Path("{user_id}/password")
     public Response password(@PathParam("user_id") long id, PasswordRequest request) {
@@ -103,6 +126,7 @@ public class UsersResource {
         return Response.ok().build();
     }
 
+    @Operation(operationId = "setUserSysAdmin", summary = "Grant or revoke system administrator")
     @PUT
     @Path("{user_id}/sysadmin")
     public Response sysadmin(@PathParam("user_id") long id, SysadminFlagRequest request) {

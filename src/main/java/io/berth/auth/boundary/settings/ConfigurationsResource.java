@@ -12,8 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v2.0/configurations}: Harbor's system settings, for system administrators. */
+@Tag(name = "configure")
 @Path("configurations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConfigurationsResource {
@@ -27,6 +30,7 @@ public class ConfigurationsResource {
     Configurations configurations;
 
     /** 200 with Harbor's {@code ConfigurationsResponse}, secrets left out; 401 anonymous; 403 not an administrator. */
+    @Operation(operationId = "getConfigurations", summary = "Get system configurations")
     @GET
     public Response get() {
         access.require(Resource.CONFIGURATION, Action.READ);
@@ -37,6 +41,7 @@ public class ConfigurationsResource {
      * 200 once every given key is stored; 400 for an unknown key, a wrong type or value, or an {@code auth_mode}
      * change while users exist (and then nothing is stored); 401; 403.
      */
+    @Operation(operationId = "updateConfigurations", summary = "Modify system configurations")
     @PUT
     public Response update(String body) {
         Caller caller = access.require(Resource.CONFIGURATION, Action.UPDATE);

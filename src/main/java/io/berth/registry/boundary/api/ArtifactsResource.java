@@ -1,6 +1,7 @@
 package io.berth.registry.boundary.api;
 
 import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.ApiDocs;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.boundary.Listing;
 import jakarta.inject.Inject;
@@ -18,12 +19,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v2.0/projects/{project_name}/repositories/{repository_name}/artifacts}: Harbor's artifacts, their
  * tags, labels and accessories. {@code reference} is a tag or a digest. Every answer for something missing or
  * invisible to the caller is 404; a visible project without the permission is 401 (anonymous) or 403.
  */
+@Tag(name = "artifact")
 @Path("projects/{project_name}/repositories/{repository_name}/artifacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +61,11 @@ public class ArtifactsResource {
      * 200 with {@code X-Total-Count} and {@code Link}. {@code with_tag} (default true), {@code with_label} and
      * {@code with_accessory} add those parts; the scan, SBOM and immutability flags are accepted and change nothing.
      */
+    @Operation(operationId = "listArtifacts", summary = "List artifacts")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = ApiDocs.QUERY)
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = ApiDocs.SORT)
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
             @QueryParam("page_size") Integer pageSize, @QueryParam("with_tag") @DefaultValue("true") boolean withTag,
@@ -66,6 +78,8 @@ public class ArtifactsResource {
     }
 
     /** Copies {@code from} here: 201 with {@code Location} of the copy; 400 bad {@code from}; 401/403; 404 source. */
+    @Operation(operationId = "CopyArtifact", summary = "Copy an artifact")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new copy")
     @POST
     public Response copy(@QueryParam("from") String from) {
         String digest = copies.copy(caller.get(), project, repository(), from);
@@ -73,6 +87,7 @@ public class ArtifactsResource {
                 .build(project, repositoryParam, digest)).build();
     }
 
+    @Operation(operationId = "getArtifact", summary = "Get an artifact by tag or digest")
     @GET
     @Path("{reference}")
     public ArtifactView get(@PathParam("reference") String reference,
@@ -83,6 +98,8 @@ public class ArtifactsResource {
     }
 
     /** Deletes the artifact (by tag or digest) with its tags: 200; 401/403; 404; 412 while an index lists it. */
+    @Operation(operationId = "deleteArtifact", summary = "Delete an artifact")
+    @APIResponse(responseCode = "412", description = "An index still refers to the artifact")
     @DELETE
     @Path("{reference}")
     public Response delete(@PathParam("reference") String reference) {
@@ -90,6 +107,11 @@ public class ArtifactsResource {
         return Response.ok().build();
     }
 
+    @Operation(operationId = "listTags", summary = "List an artifact's tags")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = ApiDocs.QUERY)
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = ApiDocs.SORT)
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     @Path("{reference}/tags")
     public Response listTags(@PathParam("reference") String reference, @QueryParam("q") String q,
@@ -101,6 +123,9 @@ public class ArtifactsResource {
     }
 
     /** 201; 400 invalid name; 401/403; 404 artifact; 409 when the repository has the tag already. */
+    @Operation(operationId = "createTag", summary = "Create a tag")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "The repository has the tag already")
     @POST
     @Path("{reference}/tags")
     public Response createTag(@PathParam("reference") String reference, TagRequest request) {
@@ -108,6 +133,7 @@ public class ArtifactsResource {
         return Response.status(Response.Status.CREATED).build();
     }
 
+    @Operation(operationId = "deleteTag", summary = "Delete a tag")
     @DELETE
     @Path("{reference}/tags/{tag_name}")
     public Response deleteTag(@PathParam("reference") String reference, @PathParam("tag_name") String tagName) {
@@ -116,6 +142,7 @@ public class ArtifactsResource {
     }
 
     /** Attaches the label {@code {"id": n}}: 200; 401/403; 404 artifact or label; 409 when already attached. */
+    @Operation(operationId = "addLabel", summary = "Add a label to an artifact")
     @POST
     @Path("{reference}/labels")
     public Response addLabel(@PathParam("reference") String reference, LabelRequest request) {
@@ -123,6 +150,7 @@ public class ArtifactsResource {
         return Response.ok().build();
     }
 
+    @Operation(operationId = "removeLabel", summary = "Remove a label from an artifact")
     @DELETE
     @Path("{reference}/labels/{label_id}")
     public Response removeLabel(@PathParam("reference") String reference, @PathParam("label_id") long labelId) {
@@ -130,6 +158,9 @@ public class ArtifactsResource {
         return Response.ok().build();
     }
 
+    @Operation(operationId = "listAccessories", summary = "List an artifact's accessories")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = ApiDocs.PAGE)
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     @Path("{reference}/accessories")
     public Response accessories(@PathParam("reference") String reference, @QueryParam("page") Integer page,

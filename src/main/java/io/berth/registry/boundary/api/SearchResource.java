@@ -1,14 +1,20 @@
 package io.berth.registry.boundary.api;
 
 import io.berth.auth.boundary.CallerContext;
+import io.berth.platform.api.ApiDocs;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/v2.0/search?q=}: projects and repositories whose names contain {@code q}; see {@link Overview}. */
+@Tag(name = "search")
 @Path("search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
@@ -20,6 +26,8 @@ public class SearchResource {
     CallerContext caller;
 
     /** 200; anonymous callers see public projects only. */
+    @Operation(operationId = "search", summary = "Search for projects and repositories")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = ApiDocs.QUERY)
     @GET
     public SearchResult search(@QueryParam("q") String q) {
         return overview.search(caller.get(), q);

@@ -6,8 +6,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/v2.0/statistics}: project and repository counts; see {@link Overview}. */
+@Tag(name = "statistic")
 @Path("statistics")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
@@ -19,6 +22,7 @@ public class StatisticsResource {
     CallerContext caller;
 
     /** 200; 401 for anonymous callers. */
+    @Operation(operationId = "getStatistic", summary = "Get statistics about projects and repositories")
     @GET
     public Statistic statistics() {
         return overview.statistics(caller.get());

@@ -27,9 +27,13 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v2/<name>/blobs/<digest>}: existence, content (with ranges) and deletion of a blob. */
 @ApplicationScoped
+@Tag(name = "oci")
 @Path(RegistryRoute.BLOB)
 public class BlobsResource {
 
@@ -42,6 +46,7 @@ public class BlobsResource {
      * 200 with {@code Content-Length} and {@code Docker-Content-Digest}; 404 BLOB_UNKNOWN; 400 DIGEST_INVALID
      * or NAME_INVALID for malformed input.
      */
+    @Operation(operationId = "headBlob", summary = "Check that a blob exists")
     @HEAD
     public Response head(@PathParam("name") String name, @PathParam("digest") String digest) {
         BlobInfo blob = blobs.find(new RepositoryName(name), Digest.parse(digest));
@@ -59,6 +64,7 @@ public class BlobsResource {
      * {@code Content-Range: bytes *}{@code /<size>} for an unsatisfiable one; 404 BLOB_UNKNOWN. Where the
      * container and the store allow it the bytes go out by {@code sendfile} ({@link ContainerSendfile}).
      */
+    @Operation(operationId = "getBlob", summary = "Pull a blob, or a range of it")
     @GET
     public void get(@PathParam("name") String name, @PathParam("digest") String digest,
             @HeaderParam("Range") String rangeHeader, @Context HttpServletRequest servletRequest,
@@ -102,6 +108,8 @@ public class BlobsResource {
     }
 
     /** 202 when the project no longer sees the blob; 404 BLOB_UNKNOWN; 403 DENIED while an artifact needs it. */
+    @Operation(operationId = "deleteBlob", summary = "Delete a blob")
+    @APIResponse(responseCode = "202", description = "Accepted")
     @DELETE
     public Response delete(@PathParam("name") String name, @PathParam("digest") String digest) {
         blobs.delete(new RepositoryName(name), Digest.parse(digest));

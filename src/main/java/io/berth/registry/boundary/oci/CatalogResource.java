@@ -12,9 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /v2/_catalog?n=&last=}: repository names in lexical order, paged like the tags list. */
 @ApplicationScoped
+@Tag(name = "oci")
 @Path(RegistryRoute.CATALOG)
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
@@ -26,6 +29,7 @@ public class CatalogResource {
     Locations locations;
 
     /** 200 {@code {"repositories":[...]}} with a {@code Link} when more follow. */
+    @Operation(operationId = "listCatalog", summary = "List repository names")
     @GET
     public Response list(@QueryParam("n") String n, @QueryParam("last") String last) {
         Integer size = PageSize.parse(n);

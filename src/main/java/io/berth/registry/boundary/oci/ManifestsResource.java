@@ -31,9 +31,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /v2/<name>/manifests/<reference>}: manifests by tag or digest. */
 @ApplicationScoped
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "oci")
 @Path(RegistryRoute.MANIFEST)
 public class ManifestsResource {
 
@@ -58,6 +60,7 @@ public class ManifestsResource {
      * 404 MANIFEST_UNKNOWN (or NAME_UNKNOWN), also when a tag's manifest type is not among the types the
      * client's {@code Accept} lists.
      */
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "headManifest", summary = "Check that a manifest exists")
     @HEAD
     public Response head(@PathParam("name") String name, @PathParam("reference") String reference,
             @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
@@ -66,6 +69,7 @@ public class ManifestsResource {
     }
 
     /** As {@link #head}, with the manifest's exact bytes. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getManifest", summary = "Pull a manifest by tag or digest")
     @GET
     public Response get(@PathParam("name") String name, @PathParam("reference") String reference,
             @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
@@ -82,6 +86,8 @@ public class ManifestsResource {
      * has a {@code subject}, {@code OCI-Subject}. 400 MANIFEST_INVALID, MANIFEST_BLOB_UNKNOWN, DIGEST_INVALID,
      * TAG_INVALID; 404 NAME_UNKNOWN when the project does not exist; 413 when too large.
      */
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "putManifest", summary = "Push a manifest")
+    @APIResponse(responseCode = "201", description = "Created; Location and Docker-Content-Digest name the manifest")
     @PUT
     public Response put(@PathParam("name") String nameText, @PathParam("reference") String reference,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
@@ -106,6 +112,8 @@ public class ManifestsResource {
      * Deletes by digest (the artifact, its accessories and the index children only it lists) or by tag (the tag
      * only): 202; 404 MANIFEST_UNKNOWN or NAME_UNKNOWN; 403 DENIED for a manifest an index still lists.
      */
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "deleteManifest", summary = "Delete a manifest or a tag")
+    @APIResponse(responseCode = "202", description = "Accepted")
     @DELETE
     public Response delete(@PathParam("name") String name, @PathParam("reference") String reference) {
         RepositoryName repository = new RepositoryName(name);

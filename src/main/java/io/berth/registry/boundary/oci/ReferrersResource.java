@@ -17,9 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /v2/<name>/referrers/<digest>}: the OCI 1.1 referrers API. */
 @ApplicationScoped
+@Tag(name = "oci")
 @Path(RegistryRoute.REFERRERS)
 public class ReferrersResource {
 
@@ -31,6 +34,7 @@ public class ReferrersResource {
      * with {@code ?artifactType=} only that type, and {@code OCI-Filters-Applied: artifactType}.
      * 400 DIGEST_INVALID for a malformed digest.
      */
+    @Operation(operationId = "listReferrers", summary = "List the manifests that refer to a digest")
     @GET
     public Response list(@PathParam("name") String name, @PathParam("digest") String digest,
             @QueryParam("artifactType") String artifactType) {

@@ -14,9 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /v2/<name>/tags/list?n=&last=}: tags in lexical order, with a {@code Link} to the next page. */
 @ApplicationScoped
+@Tag(name = "oci")
 @Path(RegistryRoute.TAGS)
 @Produces(MediaType.APPLICATION_JSON)
 public class TagsResource {
@@ -28,6 +31,7 @@ public class TagsResource {
     Locations locations;
 
     /** 200 {@code {"name","tags":[...]}}; 404 NAME_UNKNOWN; 400 PAGINATION_NUMBER_INVALID for a bad {@code n}. */
+    @Operation(operationId = "listRegistryTags", summary = "List the tags of a repository")
     @GET
     public Response list(@PathParam("name") String nameText, @QueryParam("n") String n, @QueryParam("last") String last) {
         RepositoryName name = new RepositoryName(nameText);

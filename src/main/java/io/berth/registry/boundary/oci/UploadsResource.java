@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /v2/<name>/blobs/uploads/}: blob uploads, one HTTP method per transition (distribution's
@@ -34,6 +37,7 @@ import java.util.Optional;
  * {@code CancelBlobUpload}). Bodies are read as streams, never buffered whole.
  */
 @ApplicationScoped
+@Tag(name = "oci")
 @Path(RegistryRoute.UPLOADS)
 public class UploadsResource {
 
@@ -53,6 +57,9 @@ public class UploadsResource {
      * from there, else (also when either parameter is malformed) a normal 202 upload.
      * 404 NAME_UNKNOWN when the project does not exist; 400 DIGEST_INVALID when the body does not match.
      */
+    @Operation(operationId = "startBlobUpload", summary = "Start a blob upload, or mount or push a blob in one request")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the upload")
+    @APIResponse(responseCode = "201", description = "Created (mounted, or pushed in one request)")
     @POST
     public Response start(@PathParam("name") String nameText, @QueryParam("digest") String digestText,
             @QueryParam("mount") String mountText, @QueryParam("from") String fromText,
@@ -78,6 +85,8 @@ public class UploadsResource {
      * current {@code Range}); without it the body is a streamed chunk. 202 with {@code Location} and {@code Range}.
      * 400 SIZE_INVALID when the body is not as long as announced; a refused chunk leaves the upload unchanged.
      */
+    @Operation(operationId = "appendBlobUpload", summary = "Append a chunk to a blob upload")
+    @APIResponse(responseCode = "202", description = "Accepted; Range says what was received")
     @PATCH
     @Path(RegistryRoute.UPLOAD)
     public Response append(@PathParam("name") String name, @PathParam("uuid") String uuid,
@@ -93,6 +102,8 @@ public class UploadsResource {
      * {@code Location} and {@code Docker-Content-Digest}; 400 DIGEST_INVALID (and the upload is discarded)
      * when the bytes do not match; 404 BLOB_UPLOAD_UNKNOWN.
      */
+    @Operation(operationId = "completeBlobUpload", summary = "Complete a blob upload")
+    @APIResponse(responseCode = "201", description = "Created; Location names the blob")
     @PUT
     @Path(RegistryRoute.UPLOAD)
     public Response complete(@PathParam("name") String nameText, @PathParam("uuid") String uuid,
@@ -108,6 +119,8 @@ public class UploadsResource {
     }
 
     /** 204 with {@code Range} (bytes received so far) and {@code Location}; 404 BLOB_UPLOAD_UNKNOWN. */
+    @Operation(operationId = "getBlobUploadStatus", summary = "Get the progress of a blob upload")
+    @APIResponse(responseCode = "204", description = "Range says what was received")
     @GET
     @Path(RegistryRoute.UPLOAD)
     public Response status(@PathParam("name") String name, @PathParam("uuid") String uuid) {
@@ -115,6 +128,8 @@ public class UploadsResource {
     }
 
     /** Cancels the upload: 204; 404 BLOB_UPLOAD_UNKNOWN. */
+    @Operation(operationId = "cancelBlobUpload", summary = "Cancel a blob upload")
+    @APIResponse(responseCode = "204", description = "Cancelled")
     @DELETE
     @Path(RegistryRoute.UPLOAD)
     public Response cancel(@PathParam("name") String name, @PathParam("uuid") String uuid) {
