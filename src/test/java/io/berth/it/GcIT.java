@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Deletion and garbage collection through the real APIs: what GC frees, what it must never touch (anything a
  * tagged artifact needs, even while pushes race it), dry runs, untagged artifacts, index children and
- * accessories, stop, 409, schedules, history, log and permissions. The shared server runs with a grace window
+ * accessories, projects' quota usage when they stop using a blob another project keeps, stop, 409, schedules,
+ * history, log and permissions. The shared server runs with a grace window
  * of 0, so a test can collect what it has just deleted.
  */
 class GcIT {
@@ -189,6 +190,111 @@ class GcIT {
         assertTrue(runs.get() >= 3, "GC ran during the pushes: " + runs.get());
         runGc("{}");
         assertPullsExactly(repository, previous.tag, previous);
+    }
+
+    /**
+     * Harbor's project-blob cleanup: the shared layer stays for B, but A, which deleted its image, no longer holds
+     * it, so A's usage drops by all of its image (its own blobs swept, the shared one unlinked) and B's stays.
+     */
+    @Test
+    void aProjectThatDeletesAnImageWhoseLayerAnotherProjectKeepsGetsItsUsageBack() {
+        String a = RegistryClient.uniqueName("gc-quota-a");
+        String b = RegistryClient.uniqueName("gc-quota-b");
+        long aId = createProject(a);
+        long bId = createProject(b);
+        byte[] base = utf8("layer shared across projects " + UUID.randomUUID());
+        Pushed inA = push(a + "/app", "v1", base, utf8("a's own layer " + UUID.randomUUID()));
+        Pushed inB = push(b + "/app", "v1", base, utf8("b's own layer " + UUID.randomUUID()));
+        assertEquals(size(inA), used(aId), "A's usage counts its manifest, config and both layers");
+        assertEquals(size(inB), used(bId));
+
+        assertEquals(202, registry.delete("/v2/" + a + "/app/manifests/" + inA.digest).statusCode());
+        JsonObject dry = runGc("{\"dry_run\":true}");
+        assertEquals(size(inA), used(aId), "a dry run releases nothing");
+        assertTrue(log(dry).contains("would go"), log(dry));
+        JsonObject run = runGc("{}");
+
+        assertEquals("Success", run.getString("job_status"));
+        assertEquals(0L, used(aId), "A holds nothing any longer, the shared layer included: " + log(run));
+        assertEquals(0L, admin.get("/api/v2.0/projects/" + aId + "/summary").expect(200).json()
+                .getJsonObject("quota").getJsonObject("used").getJsonNumber("storage").longValue());
+        assertEquals(size(inB), used(bId), "B's usage stays");
+        assertPullsExactly(b + "/app", "v1", inB);
+        assertTrue(Files.exists(blobFile(sha256(base))), "the shared layer's bytes stay for B");
+        assertEquals(404, registry.head("/v2/" + a + "/app/blobs/" + sha256(base)).statusCode(), "A no longer sees it");
+        assertTrue(log(run).contains("Unlinked"), log(run));
+    }
+
+    /**
+     * Pushes into A race GC runs that unlink A's blobs (grace window 3 s): B keeps the base layer, so in A it is
+     * only ever unlinked, never swept. Even rounds upload every blob and must succeed at once (a blob uploaded a
+     * moment ago is never unlinked under the manifest); odd rounds HEAD first, as clients do, and may have to upload
+     * again when the link went between HEAD and PUT. Some images are kept, the others deleted in the next round.
+     * Afterwards every kept image pulls, and after a final run A's usage is exactly what its images hold, each blob
+     * once: what a recount from the links gives, with no link lost or charged twice.
+     */
+    @Test
+    void pushesRacingUnlinksKeepUsageEqualToWhatTheProjectHolds() throws Exception {
+        String a = RegistryClient.uniqueName("gc-qrace-a");
+        String b = RegistryClient.uniqueName("gc-qrace-b");
+        long aId = createProject(a);
+        long bId = createProject(b);
+        byte[] shared = utf8("race base shared with b " + UUID.randomUUID());
+        byte[] own = utf8("race base of a's kept images " + UUID.randomUUID());
+        Pushed inB = push(b + "/app", "v1", shared, utf8("b layer " + UUID.randomUUID()));
+        AtomicBoolean pushing = new AtomicBoolean(true);
+        AtomicInteger runs = new AtomicInteger();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread collector = new Thread(() -> {
+            try {
+                while (pushing.get()) {
+                    JsonObject run = runGc("{\"workers\":2,\"time_window_seconds\":3}");
+                    assertEquals("Success", run.getString("job_status"), run.toString());
+                    runs.incrementAndGet();
+                }
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        });
+        collector.start();
+        String repository = a + "/app";
+        List<Pushed> kept = new ArrayList<>();
+        Pushed previous = null;
+        try {
+            Instant until = Instant.now().plusSeconds(25);
+            for (int i = 0; (i < 30 || Instant.now().isBefore(until)) && i < 300 && failures.isEmpty(); i++) {
+                if (previous != null) {
+                    assertEquals(202, registry.delete("/v2/" + repository + "/manifests/" + previous.digest).statusCode());
+                }
+                byte[] layer = utf8("race layer " + i + " " + UUID.randomUUID());
+                previous = i % 2 == 0 ? push(repository, "t" + i, shared, layer) : pushRetrying(repository, "t" + i, shared, layer);
+                assertPullsExactly(repository, previous.tag, previous);
+                if (i % 3 == 0) {
+                    kept.add(push(repository, "k" + i, own, utf8("kept layer " + i + " " + UUID.randomUUID())));
+                }
+            }
+        } finally {
+            pushing.set(false);
+            collector.join(Duration.ofMinutes(2).toMillis());
+        }
+        assertTrue(failures.isEmpty(), () -> "GC loop failed: " + failures);
+        assertTrue(runs.get() >= 3, "GC ran during the pushes: " + runs.get());
+        for (Pushed image : kept) {
+            assertPullsExactly(repository, image.tag, image);
+        }
+        assertEquals(202, registry.delete("/v2/" + repository + "/manifests/" + previous.digest).statusCode());
+        runGc("{}");
+
+        long holds = own.length;
+        for (Pushed image : kept) {
+            holds += image.manifest.length + image.config.length + image.layer.length;
+        }
+        assertEquals(holds, used(aId), "A's usage is what its kept images hold, each blob once");
+        assertEquals(size(inB), used(bId));
+        assertPullsExactly(b + "/app", "v1", inB);
+        for (Pushed image : kept) {
+            assertPullsExactly(repository, image.tag, image);
+        }
     }
 
     @Test
@@ -368,6 +474,23 @@ class GcIT {
             assertEquals(200, pulled.statusCode(), () -> sha256(blob) + " of " + reference + ": " + text(pulled));
             assertArrayEquals(blob, pulled.body());
         }
+    }
+
+    private static long size(Pushed image) {
+        return image.manifest.length + image.config.length + image.layer.length + image.base.length;
+    }
+
+    /** A private project with no storage limit; its id. */
+    private long createProject(String name) {
+        return admin.post("/api/v2.0/projects", "{\"project_name\":\"" + name + "\",\"metadata\":{\"public\":\"false\"}}")
+                .expect(201).locationId();
+    }
+
+    /** The project's quota usage as {@code /api/v2.0/quotas} reports it. */
+    private long used(long projectId) {
+        var quotas = admin.get("/api/v2.0/quotas?reference=project&reference_id=" + projectId).expect(200).array();
+        assertEquals(1, quotas.size(), quotas.toString());
+        return quotas.getJsonObject(0).getJsonObject("used").getJsonNumber("storage").longValue();
     }
 
     private static Path blobFile(String digest) {

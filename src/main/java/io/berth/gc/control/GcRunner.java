@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs one garbage collection, already claimed by {@link Executions#open}:
  * <ol>
  *   <li>untagged artifacts older than the grace window are deleted, when asked ({@code delete_untagged});</li>
+ *   <li>each project's links to blobs none of its artifacts references any longer go, with their quota usage
+ *       ({@link ProjectLinks});</li>
  *   <li>mark: blobs no artifact references and older than the window go NONE → DELETE;</li>
  *   <li>sweep, in batches spread over {@code workers} threads: DELETE → DELETING (re-checked), the bytes are
  *       deleted from the store, then the rows; a blob the store refuses goes to DELETE_FAILED;</li>
@@ -50,6 +52,9 @@ public class GcRunner {
 
     @Inject
     BlobSweeps sweeps;
+
+    @Inject
+    ProjectLinks links;
 
     @Inject
     UploadPurges uploads;
@@ -128,11 +133,15 @@ public class GcRunner {
             candidates.addAll(sweeps.freedWith(sweeps.referencedBy(going), going, cutoff));
         }
         long uploadCount = uploads.abandoned(Instant.now().minus(settings.uploadMaxAge())).size();
+        List<ProjectLinks.Stale> stale = links.stale(cutoff, 1000);
         long markMillis = millisSince(markStart);
         long manifests = candidates.stream().filter(Candidate::manifest).count();
         long bytes = candidates.stream().mapToLong(Candidate::size).sum();
         log.info(progress.id, "Dry run: {0} blobs ({1} manifests, {2} bytes) are eligible for deletion, {3} untagged artifacts,"
                 + " {4} abandoned uploads", candidates.size(), manifests, bytes, artifactCount, uploadCount);
+        log.info(progress.id, "Dry run: {0} links of {1} projects to blobs they no longer reference would go, {2} bytes off their quota usage",
+                stale.stream().mapToLong(s -> s.blobIds().size()).sum(), stale.stream().map(ProjectLinks.Stale::projectId).distinct().count(),
+                stale.stream().mapToLong(ProjectLinks.Stale::bytes).sum());
         return new GcResult(candidates.size(), manifests, artifactCount, uploadCount, bytes, markMillis, 0);
     }
 
@@ -142,6 +151,7 @@ public class GcRunner {
             deleteUntagged(progress, cutoff);
         }
         progress.checkpoint(true);
+        unlinkStale(progress, cutoff);
         List<Candidate> candidates = sweeps.unreferenced(cutoff);
         long marked = 0;
         for (List<Long> batch : BlobSweeps.batches(candidates.stream().map(Candidate::id).toList(), 1000)) {
@@ -178,6 +188,27 @@ public class GcRunner {
             progress.checkpoint(false);
         }
         log.info(progress.id, "Deleted {0} untagged artifacts (with their accessories and children)", progress.artifacts.get());
+    }
+
+    /**
+     * After untagged artifacts went, so that their blobs count as unreferenced in their projects. A blob no project
+     * references at all loses its links here too (and its usage with them); the sweep then deletes it.
+     */
+    private void unlinkStale(Progress progress, Instant cutoff) {
+        long count = 0;
+        long bytes = 0;
+        Set<Long> projects = new HashSet<>();
+        for (ProjectLinks.Stale stale : links.stale(cutoff, 1000)) {
+            ProjectLinks.Unlinked unlinked = links.unlink(stale.projectId(), stale.blobIds(), cutoff);
+            count += unlinked.links();
+            bytes += unlinked.bytes();
+            if (unlinked.links() > 0) {
+                projects.add(stale.projectId());
+            }
+            progress.checkpoint(false);
+        }
+        log.info(progress.id, "Unlinked {0} blobs from {1} projects that no longer reference them, {2} bytes off their quota usage",
+                count, projects.size(), bytes);
     }
 
     private void sweep(Progress progress, List<Candidate> candidates, Instant cutoff, int workers) {

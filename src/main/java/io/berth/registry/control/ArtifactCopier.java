@@ -7,7 +7,6 @@ import io.berth.registry.entity.Blob;
 import io.berth.registry.entity.ManifestParser;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.ParsedManifest;
-import io.berth.registry.entity.ProjectBlob;
 import io.berth.registry.entity.RegistryException;
 import io.berth.registry.entity.RepositoryName;
 import io.berth.registry.entity.Tag;
@@ -46,6 +45,9 @@ public class ArtifactCopier {
     ManifestRecords records;
 
     @Inject
+    BlobRecords blobs;
+
+    @Inject
     ManifestCache cache;
 
     @Inject
@@ -67,7 +69,10 @@ public class ArtifactCopier {
         }
     }
 
-    /** Lets the project see every blob the artifacts need (configs, layers and the manifests themselves). */
+    /**
+     * Lets the project see every blob the artifacts need (configs, layers and the manifests themselves), charged to
+     * its quota like an upload or a mount.
+     */
     @RetryOnConflict
     @Transactional(TxType.REQUIRES_NEW)
     public void linkBlobs(List<Long> artifactIds, long projectId) {
@@ -77,10 +82,10 @@ public class ArtifactCopier {
             if (!blob.status().isUsable()) {
                 throw RegistryException.of(OciErrorCode.BLOB_UNKNOWN, "blob %s is being garbage-collected", blob.digest());
             }
-            if (em.find(ProjectBlob.class,
-                    new ProjectBlob.Key(projectId, blob.id())) == null) {
-                em.persist(new ProjectBlob(projectId, blob.id(), now));
-            }
+            // A fresh grace window first (the exclusive row update orders this after a GC unlink, see BlobRecords.link),
+            // so that GC leaves the links alone until the manifests are recorded.
+            em.createNamedQuery(Blob.TOUCH).setParameter("now", now).setParameter("digest", blob.digest().toString()).executeUpdate();
+            blobs.link(projectId, blob, now);
         }
     }
 

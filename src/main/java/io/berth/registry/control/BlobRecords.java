@@ -9,6 +9,7 @@ import io.berth.registry.entity.UploadSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -145,13 +146,29 @@ public class BlobRecords {
      * sees already costs nothing again. Must run inside a transaction, which a refusal ({@code DENIED}) rolls back.
      * Two transactions linking the same blob at once both charge, but only one inserts the link; the other fails on
      * the key and its charge rolls back with it.
+     * <p>
+     * A link found is read again with a lock: on MariaDB the first read comes from the transaction's snapshot,
+     * which may predate garbage collection removing the link (and releasing its usage) while this transaction
+     * waited for the blob row; then the blob is linked and charged anew. The lock also keeps GC from removing the
+     * link until this transaction ends. A link not found takes no lock (a locked miss would lock the key's gap and
+     * make concurrent pushes into one project deadlock).
      */
     public void link(long projectId, Blob blob, Instant now) {
-        if (em.find(ProjectBlob.class, new ProjectBlob.Key(projectId, blob.id())) == null) {
-            quota.charge(projectId, blob.size());
-            em.persist(new ProjectBlob(projectId, blob.id(), now));
-            em.flush();
+        ProjectBlob known = em.find(ProjectBlob.class, new ProjectBlob.Key(projectId, blob.id()));
+        if (known != null) {
+            boolean stillLinked = !em.createNamedQuery(ProjectBlob.FIND_LOCKED, ProjectBlob.class)
+                    .setParameter("projectId", projectId)
+                    .setParameter("blobId", blob.id())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().isEmpty();
+            if (stillLinked) {
+                return;
+            }
+            em.detach(known);
         }
+        quota.charge(projectId, blob.size());
+        em.persist(new ProjectBlob(projectId, blob.id(), now));
+        em.flush();
     }
 
     /** The blob if the project may see it. */

@@ -10,8 +10,10 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * Grants a project sight of a blob. Uploads and mounts create the link; pulls, mounts and manifest
- * pushes check it, so a digest known in one project is never served to another.
+ * Grants a project sight of a blob. Uploads, mounts and manifest pushes create the link; pulls, mounts and manifest
+ * pushes check it, so a digest known in one project is never served to another. The project's quota usage counts
+ * it; garbage collection removes it once no artifact of the project needs the blob and it is older than the grace
+ * window (counted from {@code creation_time} and from the blob's last use).
  */
 @Entity
 @Table(name = "project_blob")
@@ -20,9 +22,13 @@ import java.time.Instant;
         query = "SELECT b FROM ProjectBlob pb, Blob b WHERE pb.blobId = b.id AND pb.projectId = :projectId AND b.digest = :digest")
 @NamedQuery(name = ProjectBlob.FIND_VISIBLE_IN,
         query = "SELECT b FROM ProjectBlob pb, Blob b WHERE pb.blobId = b.id AND pb.projectId = :projectId AND b.digest IN :digests")
+@NamedQuery(name = ProjectBlob.FIND_LOCKED,
+        query = "SELECT pb FROM ProjectBlob pb WHERE pb.projectId = :projectId AND pb.blobId = :blobId")
 public class ProjectBlob {
 
     public static final String FIND_VISIBLE = "ProjectBlob.findVisible";
+    /** One link, for a read with a lock. */
+    public static final String FIND_LOCKED = "ProjectBlob.findLocked";
     public static final String FIND_VISIBLE_IN = "ProjectBlob.findVisibleIn";
 
     @Id
