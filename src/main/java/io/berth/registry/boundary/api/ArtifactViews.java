@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Turns a page of artifacts into Harbor's {@code Artifact} views: one query each for tags, index references,
@@ -77,25 +79,32 @@ class ArtifactViews {
         return views;
     }
 
-    /** The accessories (referrers in the same repository) of {@code subjects}, by subject digest. */
+    /**
+     * The accessories of {@code subjects} in the same repository, by subject digest: referrers (a {@code subject}
+     * in the manifest) and cosign's tag-scheme signatures.
+     */
     Map<String, List<AccessoryView>> accessories(Repository repository, List<Artifact> subjects) {
         Map<String, Artifact> byDigest = new HashMap<>();
         subjects.forEach(s -> byDigest.put(s.digest().toString(), s));
         Map<String, List<AccessoryView>> found = new HashMap<>();
         for (Artifact a : em.createQuery("SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId"
-                        + " AND a.subjectDigest IN :digests ORDER BY a.pushTime, a.id", Artifact.class)
+                        + " AND (a.subjectDigest IN :digests OR a.signatureOf IN :digests) ORDER BY a.pushTime, a.id", Artifact.class)
                 .setParameter("repositoryId", repository.id())
                 .setParameter("digests", byDigest.keySet()).getResultList()) {
-            Artifact subject = byDigest.get(a.subjectDigest());
-            found.computeIfAbsent(a.subjectDigest(), k -> new ArrayList<>()).add(accessory(repository, subject, a));
+            for (String digest : Stream.of(a.subjectDigest(), a.signatureOf()).filter(Objects::nonNull).distinct().toList()) {
+                Artifact subject = byDigest.get(digest);
+                if (subject != null) {
+                    found.computeIfAbsent(digest, k -> new ArrayList<>()).add(accessory(repository, subject, a));
+                }
+            }
         }
         return found;
     }
 
     static AccessoryView accessory(Repository repository, Artifact subject, Artifact accessory) {
         return new AccessoryView(accessory.id(), accessory.id(), subject.id(), subject.digest().toString(),
-                repository.name(), accessory.size(), accessory.digest().toString(),
-                HarborTypes.accessoryType(accessory.artifactType(), accessory.mediaType()), null, accessory.pushTime());
+                repository.name(), accessory.size(), accessory.digest().toString(), accessory.accessoryType(), null,
+                accessory.pushTime());
     }
 
     private static JsonObject json(String text) {
