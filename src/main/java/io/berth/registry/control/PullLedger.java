@@ -76,10 +76,10 @@ public class PullLedger {
         /** Pulls of {@code repository} not in its {@code pull_count} yet. */
         long count(String repository);
 
-        /** The last pull of an artifact, if later than what was flushed. */
+        /** The last pull of an artifact that was not flushed yet. */
         Optional<Instant> artifactPull(String repository, Digest digest);
 
-        /** The last pull by a tag, if later than what was flushed. */
+        /** The last pull by a tag that was not flushed yet. */
         Optional<Instant> tagPull(String repository, String tag);
 
         /** The later of a flushed time (null if never) and a pending one. */
