@@ -21,6 +21,8 @@ import java.util.logging.Logger;
  * Writes the pulls {@link PullLedger} collected: every five seconds and once more when the application stops.
  * One UPDATE per repository adds its pull count; one per pulled artifact and tag moves its pull time forward
  * (never back, as another node may have flushed a later pull). A failed flush puts the batch back for the next.
+ * The ledger holds its lock from the drain until {@link #write} has committed, so views that add the pending
+ * pulls to the database's figures never count one twice.
  */
 @Singleton
 @Startup
@@ -50,14 +52,10 @@ public class PullFlush {
     }
 
     private void flush() {
-        PullLedger.Batch batch = ledger.drain();
-        if (batch.isEmpty()) {
-            return;
-        }
+        PullFlush self = context.getBusinessObject(PullFlush.class);
         try {
-            context.getBusinessObject(PullFlush.class).write(batch);
+            ledger.flush(self::write);
         } catch (RuntimeException e) {
-            ledger.restore(batch);
             LOGGER.log(Level.WARNING, "Pull statistics not written, will retry: {0}", e.toString());
         }
     }

@@ -9,14 +9,16 @@ import java.util.Map;
 
 /**
  * Harbor's {@code artifact_count} of repositories: the artifacts a listing shows, i.e. neither children of an
- * image index nor accessories (signatures, SBOMs) of an artifact in the same repository.
+ * image index nor accessories (signatures, SBOMs, by {@code subject} or cosign's tag scheme) of an artifact in the
+ * same repository.
  */
 @ApplicationScoped
 public class ArtifactCounts {
 
     /** JPQL conditions on an artifact {@code a} that make it a top-level artifact (see the class comment). */
     public static final String TOP_LEVEL = "NOT EXISTS (SELECT r FROM ArtifactReference r WHERE r.childId = a.id)"
-            + " AND NOT EXISTS (SELECT s FROM Artifact s WHERE s.repositoryId = a.repositoryId AND s.digest = a.subjectDigest)";
+            + " AND NOT EXISTS (SELECT s FROM Artifact s WHERE s.repositoryId = a.repositoryId"
+            + " AND (s.digest = a.subjectDigest OR s.digest = a.signatureOf))";
 
     @PersistenceContext
     EntityManager em;

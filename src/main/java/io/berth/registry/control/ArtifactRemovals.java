@@ -27,8 +27,8 @@ import java.util.Set;
  * <p>
  * Deleting an artifact deletes, as Harbor's {@code deleteDeeply} does, what hangs on it:
  * <ul>
- *   <li>its accessories (signatures, SBOMs and other referrers: artifacts of the repository whose subject it is),
- *       whatever their tags, unless an image index still lists them;</li>
+ *   <li>its accessories (signatures, SBOMs and other referrers: artifacts of the repository whose subject it is;
+ *       and cosign's tag-scheme signatures of it), whatever their tags, unless an image index still lists them;</li>
  *   <li>the index children only it lists and that carry no tag of their own, and theirs in turn.</li>
  * </ul>
  * An artifact that an index still lists cannot be deleted on its own ({@code DENIED}). A concurrent push that
@@ -96,8 +96,8 @@ public class ArtifactRemovals {
                         + " WHERE a.repositoryId = r.id AND a.pushTime < :before"
                         + " AND NOT EXISTS (SELECT t.id FROM ArtifactTag t WHERE t.artifactId = a.id)"
                         + " AND NOT EXISTS (SELECT ar.id FROM ArtifactReference ar WHERE ar.childId = a.id)"
-                        + " AND (a.subjectDigest IS NULL OR NOT EXISTS (SELECT s.id FROM Artifact s"
-                        + " WHERE s.repositoryId = a.repositoryId AND s.digest = a.subjectDigest))"
+                        + " AND NOT EXISTS (SELECT s.id FROM Artifact s WHERE s.repositoryId = a.repositoryId"
+                        + " AND (s.digest = a.subjectDigest OR s.digest = a.signatureOf))"
                         + " ORDER BY a.id", Object[].class)
                 .setParameter("before", pushedBefore)
                 .getResultList();
@@ -140,7 +140,7 @@ public class ArtifactRemovals {
             }
         }
         plan.add(artifact);
-        for (Artifact accessory : em.createNamedQuery(Artifact.FIND_REFERRERS, Artifact.class)
+        for (Artifact accessory : em.createNamedQuery(Artifact.FIND_ACCESSORIES, Artifact.class)
                 .setParameter("repositoryId", artifact.repositoryId())
                 .setParameter("subject", artifact.digest().toString())
                 .getResultList()) {

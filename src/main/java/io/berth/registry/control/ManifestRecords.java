@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
 /**
  * Records a pushed manifest in one transaction: the repository (created by its first push), the check that
  * every blob and child manifest it needs is there, the artifact with its blob links and index children,
- * and the tag. Either all of it is visible afterwards or none of it.
+ * the tag, and, for cosign's tag-scheme signatures, the artifact they sign. Either all of it is visible
+ * afterwards or none of it.
  * <p>
  * Pushes race: two clients creating one repository, or moving one tag, at the same moment. The loser's
  * transaction fails on a unique key and {@link RetryOnConflict} runs it again, when it finds the winner's rows.
@@ -97,8 +98,23 @@ public class ManifestRecords {
         }
         if (tag != null) {
             tag(repository, artifact, tag, now);
+            markCosignSignature(repository, artifact, tag);
         }
         repository.touch(now);
+    }
+
+    /**
+     * A manifest pushed under cosign's {@code sha256-<hex>.sig} becomes the signature of that digest, if it is in
+     * this repository now (Harbor ignores signatures pushed before their subject, and so does Berth).
+     */
+    private void markCosignSignature(Repository repository, Artifact artifact, Tag tag) {
+        tag.cosignSignatureSubject()
+                .filter(subject -> !subject.equals(artifact.digest()))
+                .filter(subject -> em.createNamedQuery(Artifact.FIND_BY_DIGEST, Artifact.class)
+                        .setParameter("repositoryId", repository.id())
+                        .setParameter("digest", subject.toString())
+                        .getResultStream().findFirst().isPresent())
+                .ifPresent(artifact::signs);
     }
 
     private Repository repository(RepositoryName name, Project project, Instant now) {

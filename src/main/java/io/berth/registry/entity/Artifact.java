@@ -14,6 +14,11 @@ import java.time.Instant;
  * <p>
  * It records what listings and referrers need without reading the manifest again: media types, the
  * artifact type, the total size, the subject it refers to and its annotations (as JSON).
+ * <p>
+ * An accessory (a signature, an SBOM) hangs on a subject artifact of the same repository in one of two ways: an
+ * OCI 1.1 {@code subject} in its manifest ({@link #subjectDigest()}, also what the referrers API lists), or
+ * cosign's older tag scheme, a plain image pushed under the tag {@code sha256-<subject hex>.sig}
+ * ({@link #signatureOf()}, set at push time when the subject is there, as Harbor records it).
  */
 @Entity
 @Table(name = "artifact")
@@ -23,6 +28,8 @@ import java.time.Instant;
         query = "SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId AND a.digest IN :digests")
 @NamedQuery(name = Artifact.FIND_REFERRERS,
         query = "SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId AND a.subjectDigest = :subject ORDER BY a.pushTime, a.id")
+@NamedQuery(name = Artifact.FIND_ACCESSORIES, query = "SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId"
+        + " AND (a.subjectDigest = :subject OR a.signatureOf = :subject) ORDER BY a.pushTime, a.id")
 @NamedQuery(name = Artifact.FIND_INFO_BY_TAG, query = "SELECT a.digest, a.manifestMediaType, a.manifestSize"
         + " FROM Repository r, ArtifactTag t, Artifact a"
         + " WHERE r.name = :name AND t.repositoryId = r.id AND t.name = :tag AND a.id = t.artifactId")
@@ -37,6 +44,8 @@ public class Artifact {
     public static final String FIND_BY_DIGEST = "Artifact.findByDigest";
     public static final String FIND_BY_DIGESTS = "Artifact.findByDigests";
     public static final String FIND_REFERRERS = "Artifact.findReferrers";
+    /** Referrers and cosign tag-scheme signatures of {@code :subject}: what Harbor calls its accessories. */
+    public static final String FIND_ACCESSORIES = "Artifact.findAccessories";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,6 +78,10 @@ public class Artifact {
 
     @Column(name = "subject_digest")
     private String subjectDigest;
+
+    /** The digest this artifact signs under cosign's tag scheme; null for anything else. Not a referrer. */
+    @Column(name = "signature_of")
+    private String signatureOf;
 
     private String annotations;
 
@@ -134,6 +147,25 @@ public class Artifact {
 
     public String subjectDigest() {
         return subjectDigest;
+    }
+
+    public String signatureOf() {
+        return signatureOf;
+    }
+
+    /** Harbor's accessory type, should this artifact hang on a subject. */
+    public String accessoryType() {
+        return signatureOf != null ? HarborTypes.COSIGN_SIGNATURE : HarborTypes.accessoryType(artifactType, mediaType);
+    }
+
+    /**
+     * Records that this artifact is cosign's tag-scheme signature of {@code subject} (pushed under
+     * {@code sha256-<hex>.sig}); the first subject sticks, as a tag moved later does not re-sign anything.
+     */
+    public void signs(Digest subject) {
+        if (signatureOf == null) {
+            this.signatureOf = subject.toString();
+        }
     }
 
     public String annotations() {

@@ -20,6 +20,7 @@ public final class HarborTypes {
     public static final String CHART = "CHART";
     public static final String CNAB = "CNAB";
     public static final String UNKNOWN = "UNKNOWN";
+    public static final String COSIGN_SIGNATURE = "signature.cosign";
     static final String CNAB_MANIFEST = "application/vnd.cnab.manifest.v1";
     static final String HARBOR_SBOM = "application/vnd.goharbor.harbor.sbom.v1";
     private static final Pattern CONFIG_TYPE = Pattern.compile("application/vnd\\.[^.]*\\.(.*)\\.config\\.[^.]*\\+json");
@@ -60,7 +61,7 @@ public final class HarborTypes {
         }
         if (kind.equals(MediaTypes.COSIGN_SIGNATURE_ARTIFACT) || kind.equals(MediaTypes.COSIGN_SIMPLE_SIGNING)
                 || kind.equals(MediaTypes.SIGSTORE_BUNDLE)) {
-            return "signature.cosign";
+            return COSIGN_SIGNATURE;
         }
         if (kind.equals(MediaTypes.NOTATION_SIGNATURE)) {
             return "signature.notation";

@@ -1,5 +1,7 @@
 package io.berth.registry.entity;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,8 @@ public record Tag(String value) implements Reference {
     public static final int MAX_LENGTH = 128;
 
     private static final Pattern GRAMMAR = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
+    /** cosign's tag for the signatures of {@code sha256:<hex>} when it does not use the referrers API. */
+    private static final Pattern COSIGN_SIGNATURE = Pattern.compile("sha256-([a-f0-9]{64})\\.sig");
 
     /**
      * @throws RegistryException {@link OciErrorCode#TAG_INVALID} if {@code value} is not a valid tag
@@ -40,6 +44,16 @@ public record Tag(String value) implements Reference {
     /** Same as the constructor; reads better at call sites that parse request input. */
     public static Tag parse(String value) {
         return new Tag(value);
+    }
+
+    /**
+     * The digest whose signature this tag names under cosign's tag scheme ({@code sha256-<hex>.sig}, as cosign
+     * pushes signatures without {@code --registry-referrers-mode}); empty for any other tag, {@code .att} and
+     * {@code .sbom} included.
+     */
+    public Optional<Digest> cosignSignatureSubject() {
+        Matcher matcher = COSIGN_SIGNATURE.matcher(value);
+        return matcher.matches() ? Optional.of(Digest.parse(Digest.SHA256 + ":" + matcher.group(1))) : Optional.empty();
     }
 
     @Override

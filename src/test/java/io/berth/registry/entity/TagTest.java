@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -44,5 +46,16 @@ class TagTest {
     @Test
     void caseIsSignificant() {
         assertNotEquals(Tag.parse("Latest"), Tag.parse("latest"));
+    }
+
+    @Test
+    void namesTheSubjectOfACosignSignatureOnlyInCosignsExactGrammar() {
+        String hex = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        assertEquals(Optional.of(Digest.parse("sha256:" + hex)), Tag.parse("sha256-" + hex + ".sig").cosignSignatureSubject());
+        for (String other : new String[] {"sha256-" + hex, "sha256-" + hex + ".att", "sha256-" + hex + ".sbom",
+                "sha256-" + hex.toUpperCase(Locale.ROOT) + ".sig", "sha256-" + hex.substring(1) + ".sig",
+                "sha512-" + hex + ".sig", "sha256-" + hex + ".sig2", "v1.sig"}) {
+            assertEquals(Optional.empty(), Tag.parse(other).cosignSignatureSubject(), other);
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.berth.rbac.entity.Permission;
 import io.berth.rbac.entity.Resource;
 import io.berth.registry.control.Clock;
 import io.berth.registry.control.ManifestLookups;
+import io.berth.registry.control.PullStatistics;
 import io.berth.registry.entity.Artifact;
 import io.berth.registry.entity.ArtifactTag;
 import io.berth.registry.entity.RegistryException;
@@ -30,8 +31,10 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tags of one artifact: list ({@code tag:list}), create ({@code tag:create}; 409 when the repository already
@@ -66,16 +69,20 @@ public class ArtifactTags {
     @Inject
     ManifestLookups lookups;
 
-    public Listing<TagView> list(Caller caller, String projectName, String path, String reference, PageRequest page,
+    @Inject
+    PullStatistics pulls;
+
+    public Listing<TagView> list(Caller caller, String projectName, String path, String reference, PageRequest pageRequest,
             String q, String sort) {
         ListQuery query = FIELDS.parse(q, sort);
         Artifacts.Located located = artifacts.locate(caller, projectName, path, LIST);
         Artifact artifact = artifacts.artifact(located, reference);
 
         CriteriaPage.Where<ArtifactTag> where = (cb, criteria, root) -> where(cb, root, artifact, query);
-        List<TagView> found = CriteriaPage.select(em, ArtifactTag.class, where, (cb, root) -> query.sort().isEmpty()
-                ? List.of(cb.asc(root.get("name"))) : FIELDS.orders(cb, root, query, "id"), page)
-                .stream().map(TagView::of).toList();
+        List<ArtifactTag> page = CriteriaPage.select(em, ArtifactTag.class, where, (cb, root) -> query.sort().isEmpty()
+                ? List.of(cb.asc(root.get("name"))) : FIELDS.orders(cb, root, query, "id"), pageRequest);
+        Map<Long, Instant> pullTimes = pulls.tagPullTimes(located.repository(), page);
+        List<TagView> found = page.stream().map(t -> TagView.of(t, pullTimes.get(t.id()))).toList();
         return new Listing<>(found, CriteriaPage.count(em, ArtifactTag.class, where));
     }
 

@@ -1,6 +1,7 @@
 package io.berth.registry.boundary.api;
 
 import io.berth.registry.control.ImageConfigs;
+import io.berth.registry.control.PullStatistics;
 import io.berth.registry.entity.Artifact;
 import io.berth.registry.entity.ArtifactReference;
 import io.berth.registry.entity.ArtifactTag;
@@ -15,15 +16,18 @@ import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Turns a page of artifacts into Harbor's {@code Artifact} views: one query each for tags, index references,
  * labels and accessories of the whole page (never one per artifact), and the image config for
- * {@code extra_attrs} ({@link ImageConfigs}).
+ * {@code extra_attrs} ({@link ImageConfigs}); pull times with this node's pulls not flushed yet ({@link PullStatistics}).
  */
 @ApplicationScoped
 class ArtifactViews {
@@ -38,6 +42,9 @@ class ArtifactViews {
     @Inject
     ImageConfigs configs;
 
+    @Inject
+    PullStatistics pulls;
+
     List<ArtifactView> of(Repository repository, List<Artifact> artifacts, Flags flags) {
         if (artifacts.isEmpty()) {
             return List.of();
@@ -45,10 +52,12 @@ class ArtifactViews {
         List<Long> ids = artifacts.stream().map(Artifact::id).toList();
         Map<Long, List<TagView>> tags = new HashMap<>();
         if (flags.withTag()) {
-            em.createQuery("SELECT t FROM ArtifactTag t WHERE t.artifactId IN :ids ORDER BY t.name", ArtifactTag.class)
-                    .setParameter("ids", ids).getResultStream()
-                    .forEach(t -> tags.computeIfAbsent(t.artifactId(), k -> new ArrayList<>()).add(TagView.of(t)));
+            List<ArtifactTag> found = em.createQuery("SELECT t FROM ArtifactTag t WHERE t.artifactId IN :ids ORDER BY t.name",
+                    ArtifactTag.class).setParameter("ids", ids).getResultList();
+            Map<Long, Instant> tagPullTimes = pulls.tagPullTimes(repository, found);
+            found.forEach(t -> tags.computeIfAbsent(t.artifactId(), k -> new ArrayList<>()).add(TagView.of(t, tagPullTimes.get(t.id()))));
         }
+        Map<Long, Instant> pullTimes = pulls.artifactPullTimes(repository, artifacts);
         Map<Long, List<LabelView>> labels = new HashMap<>();
         if (flags.withLabel()) {
             for (Object[] row : em.createQuery("SELECT al.artifactId, l FROM ArtifactLabel al, Label l"
@@ -68,7 +77,7 @@ class ArtifactViews {
         for (Artifact a : artifacts) {
             views.add(new ArtifactView(a.id(), HarborTypes.type(a.manifestMediaType(), a.mediaType(), a.artifactType()),
                     a.mediaType(), a.manifestMediaType(), a.artifactType(), a.projectId(), a.repositoryId(), repository.name(),
-                    a.digest().toString(), a.size(), null, a.pushTime(), a.pullTime(),
+                    a.digest().toString(), a.size(), null, a.pushTime(), pullTimes.get(a.id()),
                     configs.extraAttributes(a).orElse(JsonObject.EMPTY_JSON_OBJECT), json(a.annotations()),
                     references.get(a.id()), flags.withTag() ? tags.getOrDefault(a.id(), List.of()) : null, null,
                     flags.withLabel() ? labels.getOrDefault(a.id(), List.of()) : null,
@@ -77,25 +86,32 @@ class ArtifactViews {
         return views;
     }
 
-    /** The accessories (referrers in the same repository) of {@code subjects}, by subject digest. */
+    /**
+     * The accessories of {@code subjects} in the same repository, by subject digest: referrers (a {@code subject}
+     * in the manifest) and cosign's tag-scheme signatures.
+     */
     Map<String, List<AccessoryView>> accessories(Repository repository, List<Artifact> subjects) {
         Map<String, Artifact> byDigest = new HashMap<>();
         subjects.forEach(s -> byDigest.put(s.digest().toString(), s));
         Map<String, List<AccessoryView>> found = new HashMap<>();
         for (Artifact a : em.createQuery("SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId"
-                        + " AND a.subjectDigest IN :digests ORDER BY a.pushTime, a.id", Artifact.class)
+                        + " AND (a.subjectDigest IN :digests OR a.signatureOf IN :digests) ORDER BY a.pushTime, a.id", Artifact.class)
                 .setParameter("repositoryId", repository.id())
                 .setParameter("digests", byDigest.keySet()).getResultList()) {
-            Artifact subject = byDigest.get(a.subjectDigest());
-            found.computeIfAbsent(a.subjectDigest(), k -> new ArrayList<>()).add(accessory(repository, subject, a));
+            for (String digest : Stream.of(a.subjectDigest(), a.signatureOf()).filter(Objects::nonNull).distinct().toList()) {
+                Artifact subject = byDigest.get(digest);
+                if (subject != null) {
+                    found.computeIfAbsent(digest, k -> new ArrayList<>()).add(accessory(repository, subject, a));
+                }
+            }
         }
         return found;
     }
 
     static AccessoryView accessory(Repository repository, Artifact subject, Artifact accessory) {
         return new AccessoryView(accessory.id(), accessory.id(), subject.id(), subject.digest().toString(),
-                repository.name(), accessory.size(), accessory.digest().toString(),
-                HarborTypes.accessoryType(accessory.artifactType(), accessory.mediaType()), null, accessory.pushTime());
+                repository.name(), accessory.size(), accessory.digest().toString(), accessory.accessoryType(), null,
+                accessory.pushTime());
     }
 
     private static JsonObject json(String text) {

@@ -41,7 +41,8 @@ import java.util.Set;
  * {@code accessory:list}.
  * <p>
  * A listing shows top-level artifacts, as Harbor's does: children of an image index appear as its
- * {@code references}, and accessories (signatures, SBOMs) under {@code accessories} of their subject; the
+ * {@code references}, and accessories (signatures, SBOMs; referrers and cosign's tag-scheme signatures alike) under
+ * {@code accessories} of their subject; the
  * {@code q} term {@code base=*} lists every artifact. Other {@code q} keys: {@code digest}, {@code media_type},
  * {@code manifest_media_type}, {@code artifact_type}, {@code size}, {@code push_time}, {@code pull_time} (ranges
  * work for sizes and times), {@code tags} ({@code *} tagged, {@code nil} untagged, else a tag name, also fuzzy
@@ -161,7 +162,8 @@ public class Artifacts {
             Subquery<Long> subjects = query.subquery(Long.class);
             Root<Artifact> subject = subjects.from(Artifact.class);
             subjects.select(subject.get("id")).where(cb.equal(subject.get("repositoryId"), root.get("repositoryId")),
-                    cb.equal(subject.get("digest"), root.get("subjectDigest")));
+                    cb.or(cb.equal(subject.get("digest"), root.get("subjectDigest")),
+                            cb.equal(subject.get("digest"), root.get("signatureOf"))));
             predicates.add(cb.not(cb.exists(subjects)));
         } else if (!(base instanceof ListQuery.Exact exact && "*".equals(exact.value()))) {
             throw ApiException.badRequest("base only takes *: base=* lists index children and accessories too");

@@ -10,6 +10,7 @@ import io.berth.rbac.entity.Permission;
 import io.berth.rbac.entity.Project;
 import io.berth.rbac.entity.Resource;
 import io.berth.registry.control.ArtifactCounts;
+import io.berth.registry.control.PullStatistics;
 import io.berth.registry.entity.Repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class Overview {
     @Inject
     ArtifactCounts counts;
 
+    @Inject
+    PullStatistics pulls;
+
     public SearchResult search(Caller caller, String text) {
         String pattern = Likes.containing(text == null ? "" : text.strip());
         Optional<List<Long>> projectIds = visible.ids(caller, READ_PROJECT);
@@ -66,11 +70,12 @@ public class Overview {
                     .getResultStream().forEach(p -> projectsOfRepositories.put(p.id(), p));
         }
         Map<Long, Long> artifactCounts = counts.of(repositories.stream().map(Repository::id).toList());
+        Map<Long, Long> pullCounts = pulls.pullCounts(repositories);
         return new SearchResult(
                 projects.stream().map(p -> ProjectView.of(p, repoCounts.getOrDefault(p.id(), 0L), null, Set.of())).toList(),
                 repositories.stream().map(r -> {
                     Project p = projectsOfRepositories.get(r.projectId());
-                    return new SearchResult.SearchRepository(p.id(), p.name(), p.isPublic(), r.name(), r.pullCount(),
+                    return new SearchResult.SearchRepository(p.id(), p.name(), p.isPublic(), r.name(), pullCounts.getOrDefault(r.id(), r.pullCount()),
                             artifactCounts.getOrDefault(r.id(), 0L));
                 }).toList());
     }

@@ -19,6 +19,7 @@ import io.berth.rbac.entity.Resource;
 import io.berth.registry.control.ArtifactCounts;
 import io.berth.registry.control.Clock;
 import io.berth.registry.control.ContentLookup;
+import io.berth.registry.control.PullStatistics;
 import io.berth.registry.entity.Repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -80,6 +81,9 @@ public class Repositories {
     @Inject
     ContentRemoval removal;
 
+    @Inject
+    PullStatistics pulls;
+
     /** {@code GET /repositories}: every repository in the projects where the caller may list repositories. */
     public Listing<RepositoryView> listAll(Caller caller, PageRequest page, String q, String sort) {
         ListQuery query = FIELDS.parse(q, sort);
@@ -95,7 +99,8 @@ public class Repositories {
 
     public RepositoryView get(Caller caller, String projectName, String path) {
         Repository repository = require(caller, projectName, path, READ);
-        return RepositoryView.of(repository, counts.of(List.of(repository.id())).getOrDefault(repository.id(), 0L));
+        return RepositoryView.of(repository, counts.of(List.of(repository.id())).getOrDefault(repository.id(), 0L),
+                pulls.pullCounts(List.of(repository)).getOrDefault(repository.id(), repository.pullCount()));
     }
 
     @Transactional
@@ -132,7 +137,9 @@ public class Repositories {
         long total = CriteriaPage.count(em, Repository.class, where);
 
         var artifactCounts = counts.of(found.stream().map(Repository::id).toList());
-        return new Listing<>(found.stream().map(r -> RepositoryView.of(r, artifactCounts.getOrDefault(r.id(), 0L))).toList(), total);
+        var pullCounts = pulls.pullCounts(found);
+        return new Listing<>(found.stream().map(r -> RepositoryView.of(r, artifactCounts.getOrDefault(r.id(), 0L),
+                pullCounts.getOrDefault(r.id(), r.pullCount()))).toList(), total);
     }
 
     private static List<Predicate> where(CriteriaBuilder cb, Root<Repository> root, Optional<List<Long>> projectIds, ListQuery query) {

@@ -7,9 +7,10 @@ import java.time.Instant;
 public record RepositoryView(long id, long projectId, String name, String description, long artifactCount,
         long pullCount, Instant creationTime, Instant updateTime) {
 
-    static RepositoryView of(Repository repository, long artifactCount) {
+    /** @param pullCount the repository's pulls, those this node has not flushed yet included */
+    static RepositoryView of(Repository repository, long artifactCount, long pullCount) {
         return new RepositoryView(repository.id(), repository.projectId(), repository.name(),
                 repository.description() == null ? "" : repository.description(), artifactCount,
-                repository.pullCount(), repository.creationTime(), repository.updateTime());
+                pullCount, repository.creationTime(), repository.updateTime());
     }
 }

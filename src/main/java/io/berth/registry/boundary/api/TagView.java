@@ -7,7 +7,8 @@ import java.time.Instant;
 public record TagView(long id, long repositoryId, long artifactId, String name, Instant pushTime, Instant pullTime,
         boolean immutable) {
 
-    static TagView of(ArtifactTag tag) {
-        return new TagView(tag.id(), tag.repositoryId(), tag.artifactId(), tag.name(), tag.pushTime(), tag.pullTime(), false);
+    /** @param pullTime the last pull by this tag, one this node has not flushed yet included; null if none */
+    static TagView of(ArtifactTag tag, Instant pullTime) {
+        return new TagView(tag.id(), tag.repositoryId(), tag.artifactId(), tag.name(), tag.pushTime(), pullTime, false);
     }
 }
