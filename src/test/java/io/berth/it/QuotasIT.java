@@ -282,6 +282,35 @@ class QuotasIT {
     }
 
     @Test
+    void aCopyCountsInTheTargetProjectAndIsRefusedOverQuotaWithHarborsError() {
+        String source = RegistryClient.uniqueName("quota-copysrc");
+        createProject(admin, source, null);
+        byte[] layer = fresh(4000);
+        byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8);
+        String layerDigest = registry.pushBlob(source + "/app", layer);
+        String configDigest = registry.pushBlob(source + "/app", config);
+        byte[] manifest = RegistryClient.imageManifest(RegistryClient.OCI_MANIFEST, RegistryClient.OCI_CONFIG, configDigest,
+                config.length, RegistryClient.OCI_LAYER, layerDigest, layer.length);
+        registry.pushManifest(source + "/app", "v1", RegistryClient.OCI_MANIFEST, manifest);
+        long imageSize = layer.length + config.length + manifest.length;
+
+        String roomy = RegistryClient.uniqueName("quota-copyroomy");
+        long roomyId = createProject(admin, roomy, 100_000L);
+        admin.post("/api/v2.0/projects/" + roomy + "/repositories/app/artifacts?from=" + source + "/app:v1", null).expect(201);
+        assertEquals(imageSize, used(roomyId), "a copy links the image's blobs to the target project, each once");
+
+        String tight = RegistryClient.uniqueName("quota-copytight");
+        long tightId = createProject(admin, tight, 1000L);
+        ApiClient.Response refused = admin.post("/api/v2.0/projects/" + tight + "/repositories/app/artifacts?from="
+                + source + "/app:v1", null).expect(403);
+        assertEquals("FORBIDDEN", refused.errorCode());
+        assertTrue(refused.json().getJsonArray("errors").getJsonObject(0).getString("message").startsWith("Quota exceeded"),
+                refused.json().toString());
+        assertEquals(0L, used(tightId), "a refused copy leaves nothing behind");
+        assertError(registry.get("/v2/" + tight + "/app/manifests/v1"), 404, "NAME_UNKNOWN");
+    }
+
+    @Test
     void concurrentPushesNeverPassTheLimitTogether() throws Exception {
         String project = RegistryClient.uniqueName("quota-race");
         long projectId = createProject(admin, project, 4500L);

@@ -3,6 +3,7 @@ package io.berth.registry.boundary.api;
 import io.berth.audit.entity.AuditEvent;
 import io.berth.audit.entity.Operation;
 import io.berth.audit.entity.ResourceType;
+import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
 import io.berth.rbac.control.ProjectGuard;
 import io.berth.rbac.entity.Action;
@@ -14,6 +15,7 @@ import io.berth.registry.control.ArtifactCopier;
 import io.berth.registry.control.ContentLookup;
 import io.berth.registry.control.ManifestLookups;
 import io.berth.registry.entity.Artifact;
+import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.RegistryException;
 import io.berth.registry.entity.Repository;
 import io.berth.registry.entity.RepositoryName;
@@ -66,7 +68,11 @@ public class ArtifactCopies {
         try {
             copier.copy(artifact, targetName, target.id());
         } catch (RegistryException e) {
-            throw ApiException.badRequest("cannot copy %s: %s", from, e.detail());
+            if (e.code() == OciErrorCode.DENIED) {
+                // Over the target project's quota: Harbor answers 403 with the quota's own explanation.
+                throw ApiException.of(ApiError.FORBIDDEN, "%s", e.errorMessage());
+            }
+            throw ApiException.badRequest("cannot copy %s: %s", from, e.detail() != null ? e.detail() : e.errorMessage());
         } finally {
             lookups.invalidate(targetName);
         }
