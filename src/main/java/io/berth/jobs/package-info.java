@@ -3,7 +3,7 @@
  * ({@code job_lease}, taken by a conditional UPDATE and kept alive by a heartbeat), and schedules stored in the
  * database with Harbor's schedule types and 6-field cron ({@code job_schedule}).
  * <p>
- * Garbage collection ({@code io.berth.gc}) is the first user; replication and purges are meant to follow.
- * Nothing here knows what a job does.
+ * Garbage collection ({@code io.berth.gc}) and the audit purge ({@code io.berth.audit}) use it; replication is
+ * meant to follow. Nothing here knows what a job does.
  */
 package io.berth.jobs;

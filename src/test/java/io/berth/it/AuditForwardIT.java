@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Forwarding: with {@code audit_log_forward_endpoint} set, every entry also reaches a syslog receiver as an RFC 5424
- * message over TCP (octet-counted frames); with {@code skip_audit_log_database} it reaches only the receiver. The
- * receiver is a small TCP listener this test starts.
+ * message over TCP (octet-counted frames); with {@code skip_audit_log_database} it reaches only the receiver, and an
+ * event type in {@code disabled_audit_log_event_types} reaches neither. The receiver is a small TCP listener this
+ * test starts.
  */
 class AuditForwardIT {
 
@@ -62,8 +63,21 @@ class AuditForwardIT {
             trail.await("resource_type=configure", e -> e.getString("operation_description").equals("changed skip_audit_log_database")
                     && trail.find("resource=" + forwardedOnly).isEmpty());
             assertEquals(0, trail.find("resource=" + forwardedOnly).size());
+
+            // A disabled event type is not forwarded either; messages arrive in the order of the events.
+            String muted = RegistryClient.uniqueName("muted");
+            try {
+                admin.configure("{\"disabled_audit_log_event_types\":\"create_project\"}");
+                admin.createProject(muted, true);
+            } finally {
+                admin.configure("{\"disabled_audit_log_event_types\":\"\"}");
+            }
+            String heard = RegistryClient.uniqueName("heard");
+            admin.createProject(heard, true);
+            List<String> before = syslog.until(heard);
+            assertTrue(before.stream().noneMatch(m -> m.contains(muted)), before.toString());
         } finally {
-            admin.configure("{\"skip_audit_log_database\":false,\"audit_log_forward_endpoint\":\"\"}");
+            admin.configure("{\"skip_audit_log_database\":false,\"audit_log_forward_endpoint\":\"\",\"disabled_audit_log_event_types\":\"\"}");
         }
     }
 
@@ -83,6 +97,12 @@ class AuditForwardIT {
 
         /** The first message that mentions {@code text}, waiting up to 20 s. */
         String await(String text) throws InterruptedException {
+            List<String> seen = until(text);
+            return seen.get(seen.size() - 1);
+        }
+
+        /** The messages received up to and including the first that mentions {@code text}, waiting up to 20 s. */
+        List<String> until(String text) throws InterruptedException {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
             List<String> seen = new java.util.ArrayList<>();
             while (Instant.now().isBefore(deadline)) {
@@ -90,7 +110,7 @@ class AuditForwardIT {
                 if (message != null) {
                     seen.add(message);
                     if (message.contains(text)) {
-                        return message;
+                        return seen;
                     }
                 }
             }

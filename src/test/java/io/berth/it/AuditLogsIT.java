@@ -66,6 +66,40 @@ class AuditLogsIT {
     }
 
     @Test
+    void aDisabledEventTypeLeavesNoEntryUntilEnabledAgain() {
+        String project = RegistryClient.uniqueName("quiet");
+        admin.createProject(project, true);
+        String repository = project + "/app";
+        RegistryClient registry = new RegistryClient(server);
+        registry.pushImage(repository, "v1", "quiet");
+        ApiClient.Response refused = admin.put("/api/v2.0/configurations",
+                "{\"disabled_audit_log_event_types\":\"pull_artifact,pull_secrets\"}");
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("BAD_REQUEST", refused.errorCode());
+        try {
+            admin.configure("{\"disabled_audit_log_event_types\":\"Pull_Artifact, create_tag\"}");
+            assertEquals("pull_artifact,create_tag", admin.get("/api/v2.0/configurations").expect(200).json()
+                    .getJsonObject("disabled_audit_log_event_types").getString("value"));
+            assertEquals(200, pull(registry, repository, "quiet-" + project));
+        } finally {
+            admin.configure("{\"disabled_audit_log_event_types\":\"\"}");
+        }
+        assertEquals("", admin.get("/api/v2.0/configurations").expect(200).json()
+                .getJsonObject("disabled_audit_log_event_types").getString("value"));
+        assertEquals(200, pull(registry, repository, "loud-" + project));
+        // Entries are written in the order they happen, so once the later pull is on the record the earlier one
+        // would be too.
+        JsonObject pulled = trail.await("resource=" + repository + ":v1", "pull", "artifact");
+        assertEquals("loud-" + project, pulled.getString("request_id"));
+        assertEquals(1, trail.find("operation=pull,resource=" + repository + ":v1").size(), "the pull while disabled left no entry");
+    }
+
+    private static int pull(RegistryClient registry, String repository, String requestId) {
+        return registry.send(registry.request("/v2/" + repository + "/manifests/v1")
+                .header("Accept", RegistryClient.OCI_MANIFEST).header("X-Request-Id", requestId).GET().build()).statusCode();
+    }
+
+    @Test
     void projectMemberUserRobotAndConfigurationChangesLeaveEntries() {
         ApiClient.TestUser user = admin.newUser("audited");
         trail.await("resource=" + user.username(), "create", "user");

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,38 @@ class AuditPurgeIT {
                 "job_status", "deleted", "creation_time", "update_time")), newest.toString());
         assertEquals("MANUAL", newest.getString("job_kind"));
         assertEquals(200, admin.put("/api/v2.0/system/purgeaudit/" + real, null).status(), "stopping a finished run is harmless");
+
+        List<JsonObject> both = admin.get("/api/v2.0/system/purgeaudit?q=" + AuditTrail.encode("id={" + dryRun + " " + real + "}")
+                + "&sort=id").expect(200).array().getValuesAs(JsonObject.class);
+        assertEquals(List.of(dryRun, real), both.stream().map(r -> r.getJsonNumber("id").longValue()).toList(), "sorted as asked");
+        ApiClient.Response succeeded = admin.get("/api/v2.0/system/purgeaudit?page_size=1&q="
+                + AuditTrail.encode("job_status=Success,job_kind=MANUAL,id=[" + dryRun + "~" + real + "]")).expect(200);
+        assertEquals("2", succeeded.header("X-Total-Count"));
+        assertEquals(real, succeeded.array().getJsonObject(0).getJsonNumber("id").longValue(), "newest first by default");
+        assertTrue(succeeded.header("Link").contains("rel=\"next\""), succeeded.header("Link"));
+    }
+
+    @Test
+    void oneRunAtATimeAndTheRunOfADeadNodeIsTakenOver() throws Exception {
+        long run = startManual("{\"audit_retention_hour\":1,\"include_event_types\":\"pull_artifact\",\"dry_run\":true}");
+        awaitEnd(run);
+        // As if a node died while running it: the run open, the purge's lease held by that node for an hour.
+        server.updateDatabase("UPDATE audit_purge_execution SET job_status = 'RUNNING', node = 'gone-node' WHERE id = " + run,
+                "UPDATE job_lease SET owner = 'gone-node', execution_id = " + run + ", expires_at = " + utc(Duration.ofHours(1))
+                        + " WHERE name = 'purge_audit'");
+        ApiClient.Response busy = admin.post("/api/v2.0/system/purgeaudit/schedule",
+                "{\"schedule\":{\"type\":\"Manual\"},\"parameters\":{\"audit_retention_hour\":1}}");
+        assertEquals(409, busy.status(), busy.body());
+        assertEquals("CONFLICT", busy.errorCode());
+        assertEquals("Running", admin.get("/api/v2.0/system/purgeaudit/" + run).expect(200).json().getString("job_status"));
+
+        // The node never renews: once the lease has expired, the timer frees it and records the run as failed.
+        server.updateDatabase("UPDATE job_lease SET expires_at = " + utc(Duration.ofMinutes(-1)) + " WHERE name = 'purge_audit'");
+        JsonObject abandoned = awaitEnd(run);
+        assertEquals("Error", abandoned.getString("job_status"));
+        assertTrue(admin.get("/api/v2.0/system/purgeaudit/" + run + "/log").expect(200).body().contains("gone-node stopped renewing"));
+        assertEquals("Success", awaitEnd(startManual("{\"audit_retention_hour\":1,\"include_event_types\":\"pull_artifact\"}"))
+                .getString("job_status"), "the purge is free again");
     }
 
     @Test
@@ -110,7 +145,16 @@ class AuditPurgeIT {
         assertEquals("NOT_FOUND", admin.get("/api/v2.0/system/purgeaudit/999999999").expect(404).errorCode());
         assertEquals(404, admin.get("/api/v2.0/system/purgeaudit/999999999/log").status());
         assertEquals(404, admin.put("/api/v2.0/system/purgeaudit/999999999", null).status());
-        assertEquals(400, admin.get("/api/v2.0/system/purgeaudit?q=job_status=Success").status());
+        for (String bad : List.of("q=job_log=x", "q=node=x", "q=job_status=Sometimes", "sort=job_parameters", "page_size=101")) {
+            ApiClient.Response refused = admin.get("/api/v2.0/system/purgeaudit?" + bad);
+            assertEquals(400, refused.status(), bad + ": " + refused.body());
+            assertEquals("BAD_REQUEST", refused.errorCode());
+        }
+    }
+
+    /** A timestamp literal {@code offset} from now, in UTC as Berth stores times. */
+    private static String utc(Duration offset) {
+        return "TIMESTAMP '" + LocalDateTime.now(ZoneOffset.UTC).plus(offset).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "'";
     }
 
     private long startManual(String parameters) {

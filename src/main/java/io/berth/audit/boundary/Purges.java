@@ -1,14 +1,20 @@
 package io.berth.audit.boundary;
 
+import io.berth.audit.control.PurgeBusyException;
 import io.berth.audit.control.PurgeParameters;
 import io.berth.audit.control.PurgeRunner;
 import io.berth.audit.control.PurgeSteps;
-import io.berth.jobs.entity.CronExpression;
 import io.berth.audit.entity.PurgeExecution;
-import io.berth.audit.entity.PurgeSchedule;
+import io.berth.jobs.control.Schedules;
+import io.berth.jobs.entity.CronExpression;
+import io.berth.jobs.entity.JobSchedule;
+import io.berth.jobs.entity.ScheduleType;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.CriteriaPage;
+import io.berth.platform.api.ListQuery;
 import io.berth.platform.api.PageRequest;
+import io.berth.platform.api.QueryFields;
 import io.berth.rbac.boundary.Listing;
 import io.berth.rbac.control.AccessEvaluator;
 import io.berth.rbac.entity.Action;
@@ -23,26 +29,38 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Order;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Purging the audit trail as Harbor's {@code /system/purgeaudit}: the schedule (Hourly, Daily, Weekly, Custom cron,
  * None; Manual runs at once), the history of runs, one run, its log, and stopping it. System administrators (the
- * system {@code purge-audit} permission) only. Runs go to the managed executor; {@link PurgeTimer} starts scheduled
- * ones.
+ * system {@code purge-audit} permission) only. The schedule is {@code io.berth.jobs}' {@link PurgeSteps#JOB} row,
+ * and a run holds that job's lease, so one purge runs at a time in the cluster (a second is 409). Runs go to the
+ * managed executor; {@link PurgeTimer} starts scheduled ones.
  */
 @ApplicationScoped
 public class Purges {
 
-    /** Harbor's fixed schedules and their cron expressions. */
-    static final Map<String, String> FIXED = Map.of("Hourly", "0 0 * * * *", "Daily", "0 0 0 * * *", "Weekly", "0 0 0 * * 0");
-    static final List<String> TYPES = List.of("Hourly", "Daily", "Weekly", "Custom", "Manual", "None", "Schedule");
+    private static final Logger LOGGER = Logger.getLogger(Purges.class.getName());
+
+    /** Harbor's schedule has an id; Berth has one purge schedule, and keeps the id it always answered. */
+    static final long SCHEDULE_ID = 1;
+
+    /**
+     * What the history is filtered ({@code q}) and sorted by, with {@code ExecHistory}'s names: {@code id},
+     * {@code job_kind} (MANUAL, SCHEDULE), {@code job_status} (Pending ... Stopped), {@code creation_time},
+     * {@code update_time}; never the log or the node.
+     */
+    static final QueryFields HISTORY = QueryFields.builder()
+            .both("id", "id").both("job_kind", "trigger").both("job_status", "status")
+            .both("creation_time", "creationTime").both("update_time", "updateTime").build();
 
     @PersistenceContext
     EntityManager em;
@@ -56,54 +74,59 @@ public class Purges {
     @Inject
     PurgeRunner runner;
 
+    @Inject
+    Schedules schedules;
+
     @jakarta.annotation.Resource
     ManagedExecutorService executor;
 
     /** The current schedule as Harbor shows it: an {@code ExecHistory} with the schedule and its parameters. */
     public ExecHistoryView schedule(Caller caller) {
         require(caller, Action.READ);
-        PurgeSchedule s = em.find(PurgeSchedule.class, PurgeSchedule.ID);
-        Instant next = null;
-        if (s.cron() != null && !"None".equals(s.type())) {
-            ZonedDateTime at = CronExpression.parse(s.cron()).next(ZonedDateTime.now(ZoneOffset.UTC));
-            next = at == null ? null : at.toInstant();
+        Optional<JobSchedule> stored = schedules.find(PurgeSteps.JOB);
+        if (stored.isEmpty() || stored.get().type() == ScheduleType.NONE) {
+            return new ExecHistoryView(SCHEDULE_ID, ExecHistoryView.JOB_NAME, PurgeExecution.SCHEDULE,
+                    stored.map(JobSchedule::parameters).orElse("{}"), new ScheduleView(ScheduleType.NONE.wireName(), null, null),
+                    "", false, stored.map(JobSchedule::creationTime).orElse(null), stored.map(JobSchedule::updateTime).orElse(null));
         }
-        return new ExecHistoryView(PurgeSchedule.ID, ExecHistoryView.JOB_NAME, "SCHEDULE", s.parameters(),
-                new ScheduleView(s.type(), s.cron(), next), "", false, s.creationTime(), s.updateTime());
+        JobSchedule s = stored.get();
+        return new ExecHistoryView(SCHEDULE_ID, ExecHistoryView.JOB_NAME, PurgeExecution.SCHEDULE, s.parameters(),
+                new ScheduleView(s.type().wireName(), s.cron(), s.nextTime()), "", false, s.creationTime(), s.updateTime());
     }
 
     /**
-     * Sets the schedule from Harbor's {@code Schedule} body, or with type {@code Manual} starts a run now.
+     * Sets the schedule from Harbor's {@code Schedule} body, or with type {@code Manual} starts a run now (409 while
+     * another runs).
      *
      * @return the id of the run started, or null when only the schedule changed
      */
-    @Transactional
     public Long setSchedule(Caller caller, JsonObject body, boolean creating) {
         require(caller, creating ? Action.CREATE : Action.UPDATE);
         Request request = Request.of(body);
-        if ("Manual".equals(request.type)) {
-            return start(PurgeExecution.MANUAL, request.parameters, "Manual", null);
+        if (request.type == ScheduleType.MANUAL) {
+            try {
+                return start(PurgeExecution.MANUAL, request.parameters, request.type, null);
+            } catch (PurgeBusyException e) {
+                throw ApiException.of(ApiError.CONFLICT, "audit log purge %d is running; wait for it or stop it", e.runningId());
+            }
         }
-        store(request);
+        schedules.store(PurgeSteps.JOB, request.type, request.cron,
+                request.parameters == null ? "{}" : request.parameters.toJson());
         return null;
     }
 
-    private void store(Request request) {
-        PurgeSchedule s = em.find(PurgeSchedule.class, PurgeSchedule.ID);
-        s.set(request.type, request.cron, request.parameters == null ? "{}" : request.parameters.toJson(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    }
-
+    /** One page of runs, newest first unless {@code sort} says otherwise; 400 for a key outside {@link #HISTORY}. */
     public Listing<ExecHistoryView> history(Caller caller, PageRequest page, String q, String sort) {
         require(caller, Action.LIST);
-        if (q != null && !q.isBlank() || sort != null && !sort.isBlank()) {
-            throw ApiException.badRequest("the purge history takes no q or sort: it is listed newest first");
-        }
-        List<ExecHistoryView> items = em.createQuery("SELECT e FROM PurgeExecution e ORDER BY e.id DESC", PurgeExecution.class)
-                .setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultStream()
-                .map(ExecHistoryView::of).toList();
-        long total = em.createQuery("SELECT COUNT(e) FROM PurgeExecution e", Long.class).getSingleResult();
-        return new Listing<>(items, total);
+        ListQuery query = HISTORY.parse(q, sort);
+        CriteriaPage.Where<PurgeExecution> where = (cb, select, e) -> HISTORY.predicates(cb, e, query);
+        List<ExecHistoryView> items = CriteriaPage.select(em, PurgeExecution.class, where, (cb, e) -> {
+            List<Order> orders = new ArrayList<>(HISTORY.orders(cb, e, query));
+            // Newest first by default, and the id breaks ties so pages never overlap.
+            orders.add(cb.desc(e.get("id")));
+            return orders;
+        }, page).stream().map(ExecHistoryView::of).toList();
+        return new Listing<>(items, CriteriaPage.count(em, PurgeExecution.class, where));
     }
 
     public ExecHistoryView get(Caller caller, long id) {
@@ -124,20 +147,25 @@ public class Purges {
         em.createNamedQuery(PurgeExecution.REQUEST_STOP).setParameter("id", id).setParameter("now", Instant.now()).executeUpdate();
     }
 
-    /** Called every minute by {@link PurgeTimer}: starts a scheduled run if this minute is due and no node took it. */
-    public void fireIfDue(ZonedDateTime now) {
-        PurgeSchedule s = em.find(PurgeSchedule.class, PurgeSchedule.ID);
-        if (s == null || "None".equals(s.type()) || s.cron() == null) {
-            return;
-        }
-        ZonedDateTime minute = now.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-        if (CronExpression.parse(s.cron()).matchesMinute(minute) && steps.claimMinute(minute.toInstant())) {
-            start(PurgeExecution.SCHEDULE, PurgeParameters.parse(s.parameters()), s.type(), s.cron());
-        }
+    /**
+     * The timer's work on every node: free the claim of a node that died mid-run, then start the scheduled run if
+     * one is due (the occurrence is claimed in the database, so one node starts it).
+     */
+    public void tick() {
+        steps.recoverAbandoned();
+        schedules.claimDue(PurgeSteps.JOB).ifPresent(due -> {
+            try {
+                start(PurgeExecution.SCHEDULE, PurgeParameters.parse(due.parameters()), due.type(), due.cron());
+            } catch (PurgeBusyException e) {
+                LOGGER.log(Level.INFO, "Scheduled audit log purge skipped: run {0} is still going", e.runningId());
+            } catch (IllegalArgumentException e) {
+                LOGGER.log(Level.WARNING, "Scheduled audit log purge skipped: {0}", e.getMessage());
+            }
+        });
     }
 
-    private Long start(String trigger, PurgeParameters parameters, String type, String cron) {
-        long id = steps.create(trigger, parameters, type, cron);
+    private long start(String trigger, PurgeParameters parameters, ScheduleType type, String cron) {
+        long id = steps.open(trigger, parameters, type.wireName(), cron);
         executor.execute(() -> runner.run(id, parameters));
         return id;
     }
@@ -160,23 +188,22 @@ public class Purges {
     }
 
     /** A checked {@code Schedule} body: type, the cron it implies, and the parameters (absent only for None). */
-    record Request(String type, String cron, PurgeParameters parameters) {
+    record Request(ScheduleType type, String cron, PurgeParameters parameters) {
+
+        private static final String TYPES = "Hourly, Daily, Weekly, Custom, Manual, None";
 
         static Request of(JsonObject body) {
             JsonObject schedule = body.get("schedule") instanceof JsonObject o ? o : null;
             if (schedule == null || !(schedule.get("type") instanceof JsonString typeText)) {
-                throw ApiException.badRequest("schedule.type is required: one of %s", String.join(", ", TYPES));
+                throw ApiException.badRequest("schedule.type is required: one of %s", TYPES);
             }
-            String type = typeText.getString();
-            if (!TYPES.contains(type)) {
-                throw ApiException.badRequest("schedule.type must be one of %s", String.join(", ", TYPES));
-            }
-            if ("None".equals(type)) {
+            ScheduleType type = ScheduleType.ofWireName(typeText.getString())
+                    .orElseThrow(() -> ApiException.badRequest("schedule.type must be one of %s", TYPES));
+            if (type == ScheduleType.NONE) {
                 return new Request(type, null, parameters(body, false));
             }
-            String cron = FIXED.get(type);
-            if (cron == null && !"Manual".equals(type)) {
-                cron = schedule.get("cron") instanceof JsonString c ? c.getString() : null;
+            String cron = type.cron(schedule.get("cron") instanceof JsonString c ? c.getString() : null).orElse(null);
+            if (type == ScheduleType.CUSTOM || type == ScheduleType.SCHEDULE) {
                 try {
                     CronExpression.parse(cron);
                 } catch (IllegalArgumentException e) {

@@ -2,6 +2,6 @@
  * The audit trail's API and entry points: {@code GET /audit-logs} (system administrators), {@code GET
  * /projects/{project_name}/logs} (Project Admins), {@code GET /audit-logs/export} (CSV, Berth's addition) and
  * Harbor's {@code /system/purgeaudit}, plus the servlet filter that records where each request comes from and the
- * per-minute timer that starts scheduled purges.
+ * timer that starts scheduled purges (their schedule stored and claimed through {@code io.berth.jobs}).
  */
 package io.berth.audit.boundary;

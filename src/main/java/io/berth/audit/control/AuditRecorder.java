@@ -16,7 +16,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * Observes every {@link AuditEvent}, on the thread that fired it, and completes it with the time, the caller and
  * the request's origin, all of which are only known there. It then hands the entry to the {@link AuditQueue},
- * which costs the request no database work.
+ * which costs the request no database work. Events of a type an administrator disabled
+ * ({@link DisabledEventTypes}) stop here: neither stored nor forwarded.
  * <p>
  * An event fired inside a transaction is queued when the transaction ends (a JTA synchronization), so an entry
  * for an operation that rolled back says so ({@code operation_result} false) instead of claiming a change that
@@ -39,10 +40,16 @@ public class AuditRecorder {
     @Inject
     AuditQueue queue;
 
+    @Inject
+    DisabledEventTypes disabled;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     void record(@Observes AuditEvent event) {
+        if (disabled.covers(event)) {
+            return;
+        }
         RecordedEvent recorded = complete(event);
         int status = transactions == null ? Status.STATUS_NO_TRANSACTION : transactions.getTransactionStatus();
         if (status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK) {

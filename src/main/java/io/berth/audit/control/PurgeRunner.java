@@ -1,40 +1,48 @@
 package io.berth.audit.control;
 
 import io.berth.audit.entity.PurgeStatus;
+import io.berth.jobs.control.NodeIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one purge execution to its end: claims it (one purge at a time in the cluster), deletes matching entries
- * older than the retention in chunks of {@link #CHUNK}, checks for a stop request between chunks, and records the
- * outcome and a log. A dry run counts instead of deleting.
+ * Runs one purge execution, already opened and claimed ({@link PurgeSteps#open}), to its end: deletes matching
+ * entries older than the retention in chunks of {@link #CHUNK}, checks for a stop request and renews the claim
+ * between chunks, records the outcome and a log, and frees the claim whatever happens. A dry run counts instead
+ * of deleting.
  */
 @ApplicationScoped
 public class PurgeRunner {
 
     static final int CHUNK = 1000;
     private static final Logger LOGGER = Logger.getLogger(PurgeRunner.class.getName());
-    private static final String NODE = node();
 
     @Inject
     PurgeSteps steps;
 
+    @Inject
+    NodeIdentity node;
+
     public void run(long executionId, PurgeParameters parameters) {
-        if (!steps.claim(executionId, NODE)) {
-            steps.finish(executionId, steps.stopRequested(executionId) ? PurgeStatus.STOPPED : PurgeStatus.ERROR, 0,
-                    line("not started: another purge is running or the run was stopped"));
-            return;
+        try {
+            if (!steps.start(executionId)) {
+                steps.finish(executionId, PurgeStatus.STOPPED, 0, line("stopped before it started"));
+                return;
+            }
+            purge(executionId, parameters);
+        } finally {
+            steps.release(executionId);
         }
+    }
+
+    private void purge(long executionId, PurgeParameters parameters) {
         long started = System.nanoTime();
-        StringBuilder log = new StringBuilder(line("purge " + executionId + " started on " + NODE + " with " + parameters.toJson()));
+        StringBuilder log = new StringBuilder(line("purge " + executionId + " started on " + node.id() + " with " + parameters.toJson()));
         LOGGER.log(Level.INFO, "Audit purge {0} started: {1}", new Object[] {executionId, parameters.toJson()});
         long purged = 0;
         PurgeStatus end = PurgeStatus.SUCCESS;
@@ -50,11 +58,20 @@ public class PurgeRunner {
                     log.append(line("dry run: " + purged + " entries would be removed"));
                 } else {
                     long removed;
+                    long lastBeat = System.nanoTime();
                     do {
                         if (steps.stopRequested(executionId)) {
                             end = PurgeStatus.STOPPED;
                             log.append(line("stopped on request"));
                             break;
+                        }
+                        if (System.nanoTime() - lastBeat >= PurgeSteps.HEARTBEAT.toNanos()) {
+                            if (!steps.renew(executionId)) {
+                                end = PurgeStatus.ERROR;
+                                log.append(line("lost the claim on the purge (another node took it over); stopped"));
+                                break;
+                            }
+                            lastBeat = System.nanoTime();
                         }
                         removed = steps.deleteChunk(cutoff, parameters.eventTypes(), CHUNK, false);
                         purged += removed;
@@ -74,15 +91,7 @@ public class PurgeRunner {
                 new Object[] {executionId, end.value(), purged, took.toMillis()});
     }
 
-    private static String line(String text) {
+    static String line(String text) {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + text + "\n";
-    }
-
-    private static String node() {
-        try {
-            return InetAddress.getLocalHost().getHostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        } catch (UnknownHostException e) {
-            return "node/" + UUID.randomUUID().toString().substring(0, 8);
-        }
     }
 }

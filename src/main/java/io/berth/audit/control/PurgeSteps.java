@@ -2,9 +2,11 @@ package io.berth.audit.control;
 
 import io.berth.audit.entity.AuditEntry;
 import io.berth.audit.entity.PurgeExecution;
-import io.berth.audit.entity.PurgeSchedule;
 import io.berth.audit.entity.PurgeStatus;
+import io.berth.jobs.control.Leases;
+import io.berth.jobs.control.NodeIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -15,56 +17,73 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The steps of a purge run, each in a transaction of its own ({@code REQUIRES_NEW}): a long purge commits chunk by
  * chunk, so it never holds a large lock, keeps its progress when stopped, and lets a stop request from another
- * node be seen between chunks.
+ * node be seen between chunks. One purge runs at a time in the cluster: opening a run takes the {@link #JOB} lease
+ * of {@code io.berth.jobs} in the transaction that records it, and a lease whose node stopped renewing is taken
+ * over, that node's run recorded as failed.
  */
 @ApplicationScoped
 public class PurgeSteps {
 
-    /** A lock older than this belongs to a run whose node died; another node may take it over. */
-    static final Duration STALE_LOCK = Duration.ofHours(6);
+    /** The purge's name in {@code job_lease} and {@code job_schedule}. */
+    public static final String JOB = "purge_audit";
+    /**
+     * How long a claim outlives its last renewal. Generous, because one chunk or a dry run's count is a single
+     * statement that cannot renew while it runs; a dead node's purge blocks the next one for at most this long.
+     */
+    static final Duration LEASE = Duration.ofMinutes(5);
+    /** How often a running purge renews its claim (between chunks). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
     @PersistenceContext
     EntityManager em;
 
-    /** A new Pending run, committed at once so that whichever thread runs it can claim it. */
+    @Inject
+    Leases leases;
+
+    @Inject
+    NodeIdentity node;
+
+    /**
+     * Records a Pending run and claims the purge for it, committed at once so whichever thread runs it finds it.
+     *
+     * @throws PurgeBusyException if another run holds the claim; nothing is recorded then
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public long create(String trigger, PurgeParameters parameters, String scheduleType, String scheduleCron) {
-        PurgeExecution execution = new PurgeExecution(trigger, parameters.toJson(), scheduleType, scheduleCron,
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    public long open(String trigger, PurgeParameters parameters, String scheduleType, String scheduleCron) {
+        Optional<Leases.Holder> holder = leases.holder(JOB);
+        if (holder.isPresent() && !holder.get().expired()) {
+            throw new PurgeBusyException(holder.get().executionId());
+        }
+        PurgeExecution execution = new PurgeExecution(trigger, parameters.toJson(), scheduleType, scheduleCron, now());
         em.persist(execution);
         em.flush();
+        if (!leases.claim(JOB, node.id(), execution.id(), LEASE)) {
+            // Another node claimed it between the read and the claim; the rollback removes the row above.
+            throw new PurgeBusyException(leases.holder(JOB).map(Leases.Holder::executionId).orElse(-1L));
+        }
+        holder.ifPresent(previous -> abandon(previous.executionId()));
         return execution.id();
     }
 
-    /** Claims the minute {@code minute} for a scheduled run; false if another node (or an earlier tick) has it. */
+    /** Marks the run Running on this node; false if it was asked to stop before it started. */
     @Transactional(TxType.REQUIRES_NEW)
-    public boolean claimMinute(Instant minute) {
-        return em.createNamedQuery(PurgeSchedule.CLAIM_MINUTE).setParameter("minute", minute).executeUpdate() == 1;
+    public boolean start(long executionId) {
+        return em.createNamedQuery(PurgeExecution.CLAIM).setParameter("running", PurgeStatus.RUNNING)
+                .setParameter("pending", PurgeStatus.PENDING).setParameter("node", node.id()).setParameter("now", now())
+                .setParameter("id", executionId).executeUpdate() == 1;
     }
 
-    /** Takes the cluster's purge lock and marks the run Running; false if another purge holds the lock. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public boolean claim(long executionId, String node) {
-        Instant now = Instant.now();
-        int locked = em.createNamedQuery(PurgeSchedule.LOCK).setParameter("id", executionId).setParameter("now", now)
-                .setParameter("stale", now.minus(STALE_LOCK)).executeUpdate();
-        if (locked == 0) {
-            return false;
-        }
-        int claimed = em.createNamedQuery(PurgeExecution.CLAIM).setParameter("running", PurgeStatus.RUNNING)
-                .setParameter("pending", PurgeStatus.PENDING).setParameter("node", node).setParameter("now", now)
-                .setParameter("id", executionId).executeUpdate();
-        if (claimed == 0) {
-            em.createNamedQuery(PurgeSchedule.UNLOCK).setParameter("id", executionId).executeUpdate();
-            return false;
-        }
-        return true;
+    /** Extends the run's claim; false if it lost it (its lease expired and another node took over), and must stop. */
+    public boolean renew(long executionId) {
+        return leases.renew(JOB, node.id(), executionId, LEASE);
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -92,14 +111,42 @@ public class PurgeSteps {
         return em.createQuery("DELETE FROM AuditEntry e WHERE e.id IN :ids").setParameter("ids", chunk).executeUpdate();
     }
 
-    /** Ends the run and releases the lock. */
+    /** Records how the run ended. The claim is freed apart ({@link #release}), whatever happened here. */
     @Transactional(TxType.REQUIRES_NEW)
     public void finish(long executionId, PurgeStatus end, long purged, String log) {
         PurgeExecution execution = em.find(PurgeExecution.class, executionId);
         if (execution != null) {
-            execution.finish(end, purged, log, Instant.now());
+            execution.finish(end, purged, log, now());
         }
-        em.createNamedQuery(PurgeSchedule.UNLOCK).setParameter("id", executionId).executeUpdate();
+    }
+
+    /** Frees the claim if this node still holds it for the run. */
+    public void release(long executionId) {
+        leases.release(JOB, node.id(), executionId);
+    }
+
+    /**
+     * Frees the claim of a node that stopped renewing it (it died or lost the database) and records its run as
+     * failed. Called on every node's timer tick, so a crash never blocks purges for longer than {@link #LEASE}.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void recoverAbandoned() {
+        Optional<Leases.Holder> holder = leases.holder(JOB);
+        if (holder.isPresent() && holder.get().expired() && leases.releaseExpired(JOB, holder.get().executionId())) {
+            abandon(holder.get().executionId());
+        }
+    }
+
+    private void abandon(long executionId) {
+        PurgeExecution previous = em.find(PurgeExecution.class, executionId);
+        if (previous != null && !previous.status().isFinal()) {
+            previous.finish(PurgeStatus.ERROR, previous.purged(), previous.log() + PurgeRunner.line("node " + previous.node()
+                    + " stopped renewing its claim on the purge; the run is marked as failed"), now());
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Predicate selected(CriteriaBuilder cb, Root<AuditEntry> e, Instant cutoff,

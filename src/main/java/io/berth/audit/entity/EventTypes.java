@@ -1,10 +1,16 @@
 package io.berth.audit.entity;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The event types ({@code <operation>_<resource type>}, Harbor's spelling) that Berth records, for
- * {@code GET /auditlog-exts/events} and for purges limited to some types. Kept as data so that a test can check
+ * {@code GET /auditlog-exts/events}, for purges limited to some types and for the types an administrator disables
+ * ({@code disabled_audit_log_event_types}). Kept as data so that a test can check
  * every type the code fires is listed.
  */
 public final class EventTypes {
@@ -24,5 +30,26 @@ public final class EventTypes {
             "grant_token");
 
     private EventTypes() {
+    }
+
+    /** The types of a comma-separated list, lower case, each once, in the order given; nothing checked. */
+    public static Set<String> parseList(String list) {
+        return Arrays.stream(list.split(",")).map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * A list as an administrator sends it, in its stored form: {@link #parseList} joined with commas, empty for none.
+     *
+     * @throws IllegalArgumentException naming the first type this class does not list
+     */
+    public static String checkList(String key, String list) {
+        Set<String> types = parseList(list);
+        for (String type : types) {
+            if (!ALL.contains(type)) {
+                throw new IllegalArgumentException(key + ": unknown event type " + type + "; known: " + String.join(", ", ALL));
+            }
+        }
+        return String.join(",", types);
     }
 }

@@ -112,6 +112,11 @@ public class PurgeExecution {
         return scheduleCron;
     }
 
+    /** The node that ran (or runs) it; null while Pending. */
+    public String node() {
+        return node;
+    }
+
     public boolean stopRequested() {
         return stopRequested;
     }

@@ -4,7 +4,7 @@ package io.berth.audit.entity;
  * The states of a purge run, with Harbor's job status names. Transitions:
  * <pre>
  * Pending -> Running -> Success | Error | Stopped
- * Pending -> Error     (another purge held the lock)
+ * Pending | Running -> Error   (its node stopped renewing the claim: it died)
  * Pending -> Stopped   (stopped before it started)
  * </pre>
  */

@@ -1,8 +1,8 @@
 /**
  * What the audit trail records. {@link io.berth.audit.entity.AuditEvent} is the CDI event every capability fires
  * (the only type other packages need); {@link io.berth.audit.entity.AuditEntry} is the stored row, and
- * {@link io.berth.audit.entity.PurgeExecution} / {@link io.berth.audit.entity.PurgeSchedule} hold purge runs and
- * their schedule.
+ * {@link io.berth.audit.entity.PurgeExecution} holds purge runs (their schedule and cluster-wide claim are
+ * {@code io.berth.jobs}' rows).
  * <p>
  * Firing an event, from any facade or resource:
  * <pre>

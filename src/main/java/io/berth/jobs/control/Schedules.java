@@ -48,16 +48,29 @@ public class Schedules {
 
     /**
      * Claims the occurrence of {@code name} that is due now, if any, and moves the schedule on to the one after.
-     * Returns the schedule (with the parameters to run with) to the one node whose UPDATE won.
+     * Returns the schedule (with the parameters to run with) to the one node whose UPDATE won. A schedule with a
+     * cron but no next occurrence is given one.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<JobSchedule> claimDue(String name) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         JobSchedule schedule = em.find(JobSchedule.class, name);
-        if (schedule == null || schedule.cron() == null || schedule.nextTime() == null || schedule.nextTime().isAfter(now)) {
+        if (schedule == null || schedule.cron() == null) {
             return Optional.empty();
         }
         Instant next = next(CronExpression.parse(schedule.cron()), now);
+        if (schedule.nextTime() == null) {
+            // A schedule a migration copied in (SQL cannot evaluate a cron): it gets its next occurrence, and
+            // nothing fires now.
+            em.createQuery("UPDATE JobSchedule s SET s.nextTime = :next WHERE s.name = :name AND s.nextTime IS NULL")
+                    .setParameter("next", next)
+                    .setParameter("name", name)
+                    .executeUpdate();
+            return Optional.empty();
+        }
+        if (schedule.nextTime().isAfter(now)) {
+            return Optional.empty();
+        }
         int won = em.createQuery("UPDATE JobSchedule s SET s.nextTime = :next WHERE s.name = :name AND s.nextTime = :due")
                 .setParameter("next", next)
                 .setParameter("name", name)

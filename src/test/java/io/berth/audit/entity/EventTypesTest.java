@@ -1,6 +1,7 @@
 package io.berth.audit.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -21,5 +22,14 @@ class EventTypesTest {
             assertTrue(known, type);
         }
         assertEquals(EventTypes.ALL.size(), new HashSet<>(EventTypes.ALL).size(), "no type twice");
+    }
+
+    @Test
+    void aListIsStoredCleanAndAnUnknownTypeIsNamed() {
+        assertEquals("pull_artifact,delete_tag", EventTypes.checkList("k", " Pull_Artifact ,delete_tag,,pull_artifact"));
+        assertEquals("", EventTypes.checkList("k", " , "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EventTypes.checkList("k", "pull_artifact,steal_secrets"));
+        assertTrue(e.getMessage().contains("steal_secrets"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.berth.auth.boundary.settings;
 
+import io.berth.audit.entity.EventTypes;
 import io.berth.auth.control.DatabaseIdentityStore;
 import io.berth.auth.control.ldap.LdapIdentityStore;
 import io.berth.auth.control.ldap.LdapSettings;
@@ -59,7 +60,13 @@ public enum ConfigurationItem {
     /** {@code host:port} of a syslog receiver (TCP) that gets every audit entry; empty for none (Harbor's key). */
     AUDIT_LOG_FORWARD_ENDPOINT("audit_log_forward_endpoint", Type.STRING, "", ConfigurationItem::endpoint),
     /** With a forward endpoint: audit entries go only there, not into the database (Harbor's key). */
-    SKIP_AUDIT_LOG_DATABASE("skip_audit_log_database", Type.BOOLEAN, "false", value -> value);
+    SKIP_AUDIT_LOG_DATABASE("skip_audit_log_database", Type.BOOLEAN, "false", value -> value),
+    /**
+     * Comma-separated audit event types ({@code pull_artifact}, ...) that are neither stored nor forwarded (Harbor
+     * 2.13's key); read by io.berth.audit on every event.
+     */
+    DISABLED_AUDIT_LOG_EVENT_TYPES("disabled_audit_log_event_types", Type.STRING, "",
+            value -> EventTypes.checkList("disabled_audit_log_event_types", value));
 
     /** The keys that change who can log in: a change forgets remembered logins. */
     static final Set<ConfigurationItem> AUTHENTICATION = Set.of(AUTH_MODE, LDAP_URL, LDAP_SEARCH_DN, LDAP_SEARCH_PASSWORD,

@@ -38,6 +38,10 @@ class ConfigurationItemTest {
                 () -> ConfigurationItem.PROJECT_CREATION_RESTRICTION.parse(Json.createValue("nobody")));
         assertThrows(IllegalArgumentException.class, () -> ConfigurationItem.ROBOT_NAME_PREFIX.parse(Json.createValue("a b")));
         assertEquals("ldap://a:389, ldaps://b", ConfigurationItem.LDAP_URL.parse(Json.createValue(" ldap://a:389, ldaps://b ")));
+        assertEquals("pull_artifact,create_tag",
+                ConfigurationItem.DISABLED_AUDIT_LOG_EVENT_TYPES.parse(Json.createValue("pull_artifact, CREATE_TAG")));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigurationItem.DISABLED_AUDIT_LOG_EVENT_TYPES.parse(Json.createValue("pull_artifact,pull_secrets")));
     }
 
     @Test
