@@ -1,9 +1,12 @@
 package io.berth.platform;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,9 @@ public class RuntimeSettings {
 
     @Inject
     SettingsCipher cipher;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Instant.EPOCH);
 
@@ -90,6 +96,22 @@ public class RuntimeSettings {
                 entry.setValue(stored, now);
             }
         });
+        forget();
+        // A read on another thread between this forget and the commit reloads the old rows; forgetting again once
+        // the transaction has ended keeps that stale copy from lasting a whole REFRESH.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget();
+            }
+        });
+    }
+
+    private void forget() {
         snapshot = new Snapshot(Map.of(), Instant.EPOCH);
     }
 
