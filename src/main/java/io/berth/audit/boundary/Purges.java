@@ -1,6 +1,6 @@
 package io.berth.audit.boundary;
 
-import io.berth.audit.control.PurgeBusyException;
+import io.berth.jobs.control.JobBusyException;
 import io.berth.audit.control.PurgeParameters;
 import io.berth.audit.control.PurgeRunner;
 import io.berth.audit.control.PurgeSteps;
@@ -106,7 +106,7 @@ public class Purges {
         if (request.type == ScheduleType.MANUAL) {
             try {
                 return start(PurgeExecution.MANUAL, request.parameters, request.type, null);
-            } catch (PurgeBusyException e) {
+            } catch (JobBusyException e) {
                 throw ApiException.of(ApiError.CONFLICT, "audit log purge %d is running; wait for it or stop it", e.runningId());
             }
         }
@@ -156,7 +156,7 @@ public class Purges {
         schedules.claimDue(PurgeSteps.JOB).ifPresent(due -> {
             try {
                 start(PurgeExecution.SCHEDULE, PurgeParameters.parse(due.parameters()), due.type(), due.cron());
-            } catch (PurgeBusyException e) {
+            } catch (JobBusyException e) {
                 LOGGER.log(Level.INFO, "Scheduled audit log purge skipped: run {0} is still going", e.runningId());
             } catch (IllegalArgumentException e) {
                 LOGGER.log(Level.WARNING, "Scheduled audit log purge skipped: {0}", e.getMessage());

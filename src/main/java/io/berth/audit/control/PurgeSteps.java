@@ -3,6 +3,7 @@ package io.berth.audit.control;
 import io.berth.audit.entity.AuditEntry;
 import io.berth.audit.entity.PurgeExecution;
 import io.berth.audit.entity.PurgeStatus;
+import io.berth.jobs.control.JobBusyException;
 import io.berth.jobs.control.Leases;
 import io.berth.jobs.control.NodeIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,20 +55,20 @@ public class PurgeSteps {
     /**
      * Records a Pending run and claims the purge for it, committed at once so whichever thread runs it finds it.
      *
-     * @throws PurgeBusyException if another run holds the claim; nothing is recorded then
+     * @throws JobBusyException if another run holds the claim; nothing is recorded then
      */
     @Transactional(TxType.REQUIRES_NEW)
     public long open(String trigger, PurgeParameters parameters, String scheduleType, String scheduleCron) {
         Optional<Leases.Holder> holder = leases.holder(JOB);
         if (holder.isPresent() && !holder.get().expired()) {
-            throw new PurgeBusyException(holder.get().executionId());
+            throw new JobBusyException("audit log purge", holder.get().executionId());
         }
         PurgeExecution execution = new PurgeExecution(trigger, parameters.toJson(), scheduleType, scheduleCron, now());
         em.persist(execution);
         em.flush();
         if (!leases.claim(JOB, node.id(), execution.id(), LEASE)) {
             // Another node claimed it between the read and the claim; the rollback removes the row above.
-            throw new PurgeBusyException(leases.holder(JOB).map(Leases.Holder::executionId).orElse(-1L));
+            throw new JobBusyException("audit log purge", leases.holder(JOB).map(Leases.Holder::executionId).orElse(-1L));
         }
         holder.ifPresent(previous -> abandon(previous.executionId()));
         return execution.id();

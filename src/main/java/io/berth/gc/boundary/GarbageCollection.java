@@ -4,7 +4,7 @@ import io.berth.audit.entity.AuditEvent;
 import io.berth.audit.entity.Operation;
 import io.berth.audit.entity.ResourceType;
 import io.berth.gc.control.Executions;
-import io.berth.gc.control.GcBusyException;
+import io.berth.jobs.control.JobBusyException;
 import io.berth.gc.control.GcLog;
 import io.berth.gc.control.GcRunner;
 import io.berth.gc.entity.GcParameters;
@@ -61,7 +61,7 @@ public class GarbageCollection {
         long id;
         try {
             id = executions.open(trigger, parameters);
-        } catch (GcBusyException e) {
+        } catch (JobBusyException e) {
             throw ApiException.of(ApiError.CONFLICT, "garbage collection %d is running; wait for it or stop it", e.runningId());
         }
         background.execute(() -> runner.run(id));
@@ -142,7 +142,7 @@ public class GarbageCollection {
                 GcParameters parameters = ScheduleRequest.parameters(due.parameters());
                 long id = executions.open(GcTrigger.SCHEDULE, parameters);
                 background.execute(() -> runner.run(id));
-            } catch (GcBusyException e) {
+            } catch (JobBusyException e) {
                 LOGGER.log(Level.INFO, "Scheduled garbage collection skipped: run {0} is still going", e.runningId());
             } catch (IllegalArgumentException e) {
                 LOGGER.log(Level.WARNING, "Scheduled garbage collection skipped: {0}", e.getMessage());

@@ -5,6 +5,7 @@ import io.berth.gc.entity.GcParameters;
 import io.berth.gc.entity.GcResult;
 import io.berth.gc.entity.GcStatus;
 import io.berth.gc.entity.GcTrigger;
+import io.berth.jobs.control.JobBusyException;
 import io.berth.jobs.control.Leases;
 import io.berth.jobs.control.NodeIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +46,12 @@ public class Executions {
     @Inject
     GcLog log;
 
-    /** Records a new run as Pending and claims the GC for it; {@link GcBusyException} if another run holds it. */
+    /** Records a new run as Pending and claims the GC for it; {@link JobBusyException} if another run holds it. */
     @Transactional(TxType.REQUIRES_NEW)
     public long open(GcTrigger trigger, GcParameters parameters) {
         Optional<Leases.Holder> holder = leases.holder(LEASE);
         if (holder.isPresent() && !holder.get().expired()) {
-            throw new GcBusyException(holder.get().executionId());
+            throw new JobBusyException("garbage collection", holder.get().executionId());
         }
         GcExecution execution = new GcExecution(trigger, parameters,
                 parameters.timeWindow() == null ? settings.timeWindow() : parameters.timeWindow(), node.id(), now());
@@ -58,7 +59,7 @@ public class Executions {
         em.flush();
         if (!leases.claim(LEASE, node.id(), execution.id(), GcSettings.LEASE)) {
             // Lost a race with another node between the read and the claim.
-            throw new GcBusyException(leases.holder(LEASE).map(Leases.Holder::executionId).orElse(-1L));
+            throw new JobBusyException("garbage collection", leases.holder(LEASE).map(Leases.Holder::executionId).orElse(-1L));
         }
         holder.ifPresent(previous -> abandon(previous.executionId()));
         return execution.id();
