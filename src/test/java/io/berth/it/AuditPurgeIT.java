@@ -110,6 +110,8 @@ class AuditPurgeIT {
             assertEquals("0 30 3 * * *", schedule.getJsonObject("schedule").getString("cron"));
             assertTrue(schedule.getJsonObject("schedule").getString("next_scheduled_time").endsWith("03:30:00Z"), schedule.toString());
             assertTrue(schedule.getString("job_parameters").contains("\"audit_retention_hour\":168"), schedule.toString());
+            new AuditTrail(admin).await("resource_type=purge_audit,operation=update",
+                    e -> e.getString("resource").equals("purge audit schedule Custom"));
 
             admin.post("/api/v2.0/system/purgeaudit/schedule", "{\"schedule\":{\"type\":\"Hourly\"},"
                     + "\"parameters\":{\"audit_retention_hour\":1,\"include_event_types\":\"create\",\"dry_run\":true}}").expect(201);

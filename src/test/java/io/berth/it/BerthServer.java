@@ -35,6 +35,7 @@ public final class BerthServer {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     /** What Payara Micro logs once every application is deployed and started. */
     private static final String READY_LINE = ") ready in ";
+    private static final String DEPLOY_FAILED = "Exception while loading the app";
     private static BerthServer shared;
 
     private final int port;
@@ -201,6 +202,11 @@ public final class BerthServer {
                 pause();
                 continue;
             }
+            if (logShows(logOffset, DEPLOY_FAILED)) {
+                // Payara stays up without the application: waiting for /v2/ would only burn the start timeout.
+                stop();
+                throw new IllegalStateException("Berth did not deploy; see " + log + "\n" + tail());
+            }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base().resolve("/v2/"))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -221,12 +227,17 @@ public final class BerthServer {
 
     /** Whether Payara Micro's "... ready in N (ms)" line appears in the log after {@code offset}. */
     private boolean logShowsReady(long offset) throws IOException {
+        return logShows(offset, READY_LINE);
+    }
+
+    /** Whether {@code text} appears in the log after {@code offset}. */
+    private boolean logShows(long offset, String text) throws IOException {
         if (!Files.exists(log)) {
             return false;
         }
         try (var in = Files.newInputStream(log)) {
             in.skipNBytes(Math.min(offset, Files.size(log)));
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains(READY_LINE);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains(text);
         }
     }
 

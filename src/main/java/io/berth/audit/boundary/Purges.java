@@ -1,10 +1,13 @@
 package io.berth.audit.boundary;
 
-import io.berth.jobs.control.JobBusyException;
 import io.berth.audit.control.PurgeParameters;
 import io.berth.audit.control.PurgeRunner;
 import io.berth.audit.control.PurgeSteps;
+import io.berth.audit.entity.AuditEvent;
+import io.berth.audit.entity.Operation;
 import io.berth.audit.entity.PurgeExecution;
+import io.berth.audit.entity.ResourceType;
+import io.berth.jobs.control.JobBusyException;
 import io.berth.jobs.control.Schedules;
 import io.berth.jobs.entity.CronExpression;
 import io.berth.jobs.entity.JobSchedule;
@@ -23,6 +26,7 @@ import io.berth.rbac.entity.Permission;
 import io.berth.rbac.entity.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -77,6 +81,9 @@ public class Purges {
     @Inject
     Schedules schedules;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     @jakarta.annotation.Resource
     ManagedExecutorService executor;
 
@@ -104,14 +111,19 @@ public class Purges {
         require(caller, creating ? Action.CREATE : Action.UPDATE);
         Request request = Request.of(body);
         if (request.type == ScheduleType.MANUAL) {
+            long id;
             try {
-                return start(PurgeExecution.MANUAL, request.parameters, request.type, null);
+                id = start(PurgeExecution.MANUAL, request.parameters, request.type, null);
             } catch (JobBusyException e) {
                 throw ApiException.of(ApiError.CONFLICT, "audit log purge %d is running; wait for it or stop it", e.runningId());
             }
+            audit.fire(AuditEvent.of(Operation.CREATE, ResourceType.PURGE_AUDIT, "purge audit run " + id));
+            return id;
         }
         schedules.store(PurgeSteps.JOB, request.type, request.cron,
                 request.parameters == null ? "{}" : request.parameters.toJson());
+        audit.fire(AuditEvent.of(creating ? Operation.CREATE : Operation.UPDATE, ResourceType.PURGE_AUDIT,
+                "purge audit schedule " + request.type.wireName()));
         return null;
     }
 

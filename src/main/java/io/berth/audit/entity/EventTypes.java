@@ -27,6 +27,7 @@ public final class EventTypes {
             "update_quota",
             "update_configure",
             "create_garbage_collection", "update_garbage_collection",
+            "create_purge_audit", "update_purge_audit",
             "grant_token");
 
     private EventTypes() {

@@ -20,6 +20,8 @@ public enum ResourceType {
     CONFIGURATION("configure"),
     /** Garbage collection: a manual run started, or its schedule changed. */
     GC("garbage_collection"),
+    /** The audit log purge: a manual run started, or its schedule changed. */
+    PURGE_AUDIT("purge_audit"),
     /** A registry token: {@code grant} entries name the repository scope that was granted push or delete. */
     TOKEN("token");
 
