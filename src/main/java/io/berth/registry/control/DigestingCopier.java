@@ -12,7 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Copies a request body into a storage writer, hashing as it goes, so a blob is verified without reading
  * it twice and never held whole in memory. 256 KiB buffers keep system calls and digest updates few even
- * for multi-gigabyte layers while staying below G1's humongous-object size at small heaps.
+ * for multi-gigabyte layers while staying below G1's humongous-object size at small heaps; a body that
+ * outgrows the first buffer continues in {@link #PIPELINE_BUFFER_SIZE} buffers.
  * <p>
  * A body longer than one buffer is written behind (see {@link WriteBehind}) when a writer thread is free:
  * the request thread reads and hashes while another thread stores, which on a two-core machine takes a
@@ -21,6 +22,12 @@ import java.util.concurrent.RejectedExecutionException;
 public final class DigestingCopier {
 
     static final int BUFFER_SIZE = 256 * 1024;
+    /**
+     * Buffers handed to a writer thread: larger, so a gigabyte costs a thousand hand-overs rather than four thousand
+     * (measured: 4 parallel 256 MiB pushes about a fifth faster). 64 bytes short of 1 MiB so that, where G1 treats
+     * it as a humongous object (heaps under 2 GiB), the array with its header still fits one region.
+     */
+    static final int PIPELINE_BUFFER_SIZE = 1024 * 1024 - 64;
 
     private DigestingCopier() {
     }
@@ -79,7 +86,7 @@ public final class DigestingCopier {
             behind.hand(first, first.length);
             int n;
             do {
-                byte[] buffer = behind.freeBuffer(BUFFER_SIZE);
+                byte[] buffer = behind.freeBuffer(PIPELINE_BUFFER_SIZE);
                 n = in.readNBytes(buffer, 0, buffer.length);
                 if (n > 0) {
                     total = accept(buffer, n, total, limit, digest);

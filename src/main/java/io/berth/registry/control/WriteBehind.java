@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The storing half of one body copy, run on a thread of its own: the request thread hands it filled buffers in
  * order and it writes them to the {@link FileWriter}, giving each buffer back for the next read. At most
- * {@value #BUFFERS} buffers exist per copy, so an upload holds at most 1 MiB of heap however fast the client sends
+ * {@value #BUFFERS} buffers exist per copy, so an upload holds at most 4 MiB of heap however fast the client sends
  * and however slow the store is (the reader then waits for a free buffer, and TCP slows the client down).
  * <p>
  * Only one thread writes at a time and the hand-over queues order every write after the bytes it carries, so
