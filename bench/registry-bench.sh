@@ -115,8 +115,29 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) 
 is_num() { [[ ${1:-} =~ ^[0-9]+(\.[0-9]+)?$ ]]; }
 record_failure() { FAILURES+=("${NAME[$1]}: $2"); warn "${NAME[$1]}: $2"; }
 
+# free_port: a free TCP port BELOW the kernel's ephemeral range. A port from bind(0) lies inside that range,
+# and while the server is still starting, the readiness probe's own connect() to 127.0.0.1:PORT can be given
+# PORT as its source port: the socket connects to itself (TCP simultaneous open), curl reads its own request
+# back (status 000), and the server's later bind fails; Payara Micro then reports "ready" without an HTTP
+# listener. Seen twice in a day here.
 free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+  python3 - <<'PY'
+import random, socket
+low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+for _ in range(200):
+    port = random.randint(10000, low - 1)
+    s = socket.socket()
+    try:
+        s.bind(("0.0.0.0", port))
+    except OSError:
+        continue
+    finally:
+        s.close()
+    print(port)
+    break
+else:
+    raise SystemExit("no free port below " + str(low))
+PY
 }
 
 alive() { local p=${PID[$1]:-}; [[ -n $p ]] && kill -0 "$p" 2>/dev/null; }
