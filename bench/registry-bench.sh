@@ -117,9 +117,9 @@ record_failure() { FAILURES+=("${NAME[$1]}: $2"); warn "${NAME[$1]}: $2"; }
 
 # free_port: a free TCP port BELOW the kernel's ephemeral range. A port from bind(0) lies inside that range,
 # and while the server is still starting, the readiness probe's own connect() to 127.0.0.1:PORT can be given
-# PORT as its source port: the socket connects to itself (TCP simultaneous open), curl reads its own request
-# back (status 000), and the server's later bind fails; Payara Micro then reports "ready" without an HTTP
-# listener. Seen twice in a day here.
+# PORT as its source port: the socket connects to itself (TCP simultaneous open) and the server's later bind
+# fails. (Not the cause of the "ready but never answers" starts seen three times on 2026-12-03: one of them had
+# a port from below the range. That one is still open; wait_ready reports it after BERTH_START_TIMEOUT.)
 free_port() {
   python3 - <<'PY'
 import random, socket
