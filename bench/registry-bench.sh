@@ -274,6 +274,20 @@ cleanup() {
 trap cleanup EXIT
 trap 'warn "interrupted"; exit 130' INT TERM
 
+# start_diagnostics PEER: when a started server does not answer, say who listens on its port
+# and keep a thread dump of a JVM, so the next such failure can be explained.
+start_diagnostics() {
+  local peer=$1 port=${URL[$1]##*:} dump
+  echo "listening on port $port:" >&2
+  ss -ltnp "sport = :$port" >&2 2>/dev/null || true
+  if [[ $peer = berth && ${OWNED[$peer]:-0} = 1 && -x $JAVA_HOME/bin/jcmd ]]; then
+    dump=${SRVDIR[$peer]}/threads-at-timeout.txt
+    "$JAVA_HOME/bin/jcmd" "${PID[$peer]}" Thread.print >"$dump" 2>&1 || true
+    KEEP_TMP=1
+    echo "thread dump: $dump (temporary files kept)" >&2
+  fi
+}
+
 wait_ready() { # wait_ready PEER TIMEOUT_S
   local peer=$1 limit=$2 code deadline
   deadline=$(( $(date +%s) + limit ))
@@ -282,11 +296,13 @@ wait_ready() { # wait_ready PEER TIMEOUT_S
       server_log_tail "$peer"
       die "${NAME[$peer]} exited before it answered GET /v2/"
     fi
-    code=$(rcurl "$peer" -o /dev/null -w '%{http_code}' --max-time 2 "${URL[$peer]}/v2/" 2>/dev/null || true)
+    # curl's exit code tells a refused connection (7) from one that never got an answer (28).
+    code=$(rcurl "$peer" -o /dev/null -w '%{http_code} curl-exit-%{exitcode}' --max-time 2 "${URL[$peer]}/v2/" 2>/dev/null || true)
     # 401 counts as ready: the server is up and asks for credentials.
-    [[ $code = 200 || $code = 401 ]] && break
+    [[ ${code%% *} = 200 || ${code%% *} = 401 ]] && { code=${code%% *}; break; }
     if (( $(date +%s) >= deadline )); then
       server_log_tail "$peer"
+      start_diagnostics "$peer"
       die "${NAME[$peer]} did not answer GET ${URL[$peer]}/v2/ with 200 within ${limit} s (last status: ${code:-none})"
     fi
     sleep 0.5
@@ -537,9 +553,25 @@ check_manifest_head() {
 }
 
 # ---------------------------------------------------------------- measurements
-# sync before each timed step: dirty pages left by the previous push must not be
-# written back while the next peer is being measured.
-settle() { sync; }
+# settle [FILE...]: before each timed step. sync, so that dirty pages left by the previous
+# push are not written back while the next peer is being measured; then read FILEs (the
+# blobs the step sends or serves) into the page cache. The step is meant to measure the
+# servers, not the disk, and this machine's kernel pages out file pages that have gone
+# unread for about a minute (DAMON's pageout scheme: see bench/README.md), so without this
+# a round's input would come from disk or memory depending on how long ago it was last read.
+settle() {
+  sync
+  (( $# )) && cat -- "$@" >/dev/null
+  return 0
+}
+
+# stored_blob PEER DIGEST -> the path of the blob's bytes in the peer's data directory, if
+# this script started the peer (both lay blobs out as .../sha256/<2 hex>/<hex>/data).
+stored_blob() {
+  local dir=${SRVDIR[$1]:-} hex=${2#*:}
+  [[ -n $dir && -d $dir/data ]] || return 0
+  find "$dir/data" -path "*/${hex:0:2}/$hex/data" -type f -print -quit 2>/dev/null
+}
 
 # push_round PEER STREAMS FIRST_INDEX -> prints MB/s; FILES blob-<FIRST_INDEX>..+STREAMS-1
 push_round() {
@@ -551,7 +583,9 @@ push_round() {
     status=$(blob_head "$peer" "$(blob_digest "$name")")
     [[ ${status%% *} = 404 ]] || warn "${NAME[$peer]} already has $name (HEAD: $status) before the push: the upload may be deduplicated; use a fresh instance"
   done
-  settle
+  local -a files=()
+  for name in "${names[@]}"; do files+=("$(blob_path "$name")"); done
+  settle "${files[@]}"
   probe_start "$peer"
   c0=$(cpu_s "$peer")
   t0=$(now)
@@ -585,8 +619,9 @@ push_round() {
 # pull_round PEER STREAMS DIGEST SIZE -> prints MB/s
 pull_round() {
   local peer=$1 n=$2 digest=$3 size=$4 i total=0 t0 t1 rc=0 code got redirects secs c0 c1
-  local -a pids=() outs=()
-  settle
+  local -a pids=() outs=() stored=()
+  stored=($(stored_blob "$peer" "$digest"))
+  settle "${stored[@]}"
   probe_start "$peer"
   c0=$(cpu_s "$peer")
   t0=$(now)
@@ -837,7 +872,7 @@ big_push() { # big_push PEER -> prints "seconds"
   file=$(blob_path big)
   digest=$(blob_digest big)
   size=$(stat -c %s "$file")
-  settle
+  settle "$file"
   local c0 c1
   probe_start "$peer"
   c0=$(cpu_s "$peer")
