@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -156,25 +157,10 @@ class GcIT {
     void pushesRacingGarbageCollectionNeverLoseABlob() throws Exception {
         String repository = RegistryClient.uniqueRepository("gc-race");
         byte[] base = utf8("race base " + UUID.randomUUID());
-        AtomicBoolean pushing = new AtomicBoolean(true);
-        AtomicInteger runs = new AtomicInteger();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread collector = new Thread(() -> {
-            try {
-                while (pushing.get()) {
-                    JsonObject run = runGc("{\"workers\":3,\"time_window_seconds\":2}");
-                    assertEquals("Success", run.getString("job_status"), run.toString());
-                    runs.incrementAndGet();
-                }
-            } catch (Throwable t) {
-                failures.add(t);
-            }
-        });
-        collector.start();
         Pushed previous = null;
-        try {
+        try (GcLoop gc = new GcLoop("{\"workers\":3,\"time_window_seconds\":2}")) {
             Instant until = Instant.now().plusSeconds(25);
-            for (int i = 0; (i < 40 || Instant.now().isBefore(until)) && i < 400 && failures.isEmpty(); i++) {
+            for (int i = 0; (i < 40 || Instant.now().isBefore(until)) && i < 400 && !gc.failed(); i++) {
                 if (previous != null) {
                     assertPullsExactly(repository, previous.tag, previous);
                     assertEquals(202, registry.delete("/v2/" + repository + "/manifests/" + previous.digest).statusCode());
@@ -182,12 +168,7 @@ class GcIT {
                 previous = pushRetrying(repository, "t" + i, base, utf8("race layer " + i + " " + UUID.randomUUID()));
                 assertPullsExactly(repository, previous.tag, previous);
             }
-        } finally {
-            pushing.set(false);
-            collector.join(Duration.ofMinutes(2).toMillis());
         }
-        assertTrue(failures.isEmpty(), () -> "GC loop failed: " + failures);
-        assertTrue(runs.get() >= 3, "GC ran during the pushes: " + runs.get());
         runGc("{}");
         assertPullsExactly(repository, previous.tag, previous);
     }
@@ -242,27 +223,12 @@ class GcIT {
         byte[] shared = utf8("race base shared with b " + UUID.randomUUID());
         byte[] own = utf8("race base of a's kept images " + UUID.randomUUID());
         Pushed inB = push(b + "/app", "v1", shared, utf8("b layer " + UUID.randomUUID()));
-        AtomicBoolean pushing = new AtomicBoolean(true);
-        AtomicInteger runs = new AtomicInteger();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread collector = new Thread(() -> {
-            try {
-                while (pushing.get()) {
-                    JsonObject run = runGc("{\"workers\":2,\"time_window_seconds\":3}");
-                    assertEquals("Success", run.getString("job_status"), run.toString());
-                    runs.incrementAndGet();
-                }
-            } catch (Throwable t) {
-                failures.add(t);
-            }
-        });
-        collector.start();
         String repository = a + "/app";
         List<Pushed> kept = new ArrayList<>();
         Pushed previous = null;
-        try {
+        try (GcLoop gc = new GcLoop("{\"workers\":2,\"time_window_seconds\":3}")) {
             Instant until = Instant.now().plusSeconds(25);
-            for (int i = 0; (i < 30 || Instant.now().isBefore(until)) && i < 300 && failures.isEmpty(); i++) {
+            for (int i = 0; (i < 30 || Instant.now().isBefore(until)) && i < 300 && !gc.failed(); i++) {
                 if (previous != null) {
                     assertEquals(202, registry.delete("/v2/" + repository + "/manifests/" + previous.digest).statusCode());
                 }
@@ -273,12 +239,7 @@ class GcIT {
                     kept.add(push(repository, "k" + i, own, utf8("kept layer " + i + " " + UUID.randomUUID())));
                 }
             }
-        } finally {
-            pushing.set(false);
-            collector.join(Duration.ofMinutes(2).toMillis());
         }
-        assertTrue(failures.isEmpty(), () -> "GC loop failed: " + failures);
-        assertTrue(runs.get() >= 3, "GC ran during the pushes: " + runs.get());
         for (Pushed image : kept) {
             assertPullsExactly(repository, image.tag, image);
         }
@@ -559,6 +520,42 @@ class GcIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** GC runs, one after another on a thread of its own, until closed: the continuous GC that the race tests push against. */
+    private final class GcLoop implements AutoCloseable {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicInteger runs = new AtomicInteger();
+        private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+        private final Thread thread;
+
+        GcLoop(String parameters) {
+            thread = new Thread(() -> {
+                try {
+                    while (running.get()) {
+                        JsonObject run = runGc(parameters);
+                        assertEquals("Success", run.getString("job_status"), run.toString());
+                        runs.incrementAndGet();
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            });
+            thread.start();
+        }
+
+        boolean failed() {
+            return !failures.isEmpty();
+        }
+
+        /** Stops after the current run; every run must have succeeded, and at least three must have run. */
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(Duration.ofMinutes(2).toMillis());
+            assertTrue(failures.isEmpty(), () -> "GC loop failed: " + failures);
+            assertTrue(runs.get() >= 3, "GC ran during the pushes: " + runs.get());
         }
     }
 }

@@ -12,6 +12,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Pull counts and pull times as views show them: the database's figures plus this node's pulls that
@@ -48,36 +51,29 @@ public class PullStatistics {
 
     /** {@code pull_time} by artifact id, of artifacts in {@code repository}; absent if never pulled. */
     public Map<Long, Instant> artifactPullTimes(Repository repository, Collection<Artifact> artifacts) {
-        if (artifacts.isEmpty()) {
-            return Map.of();
-        }
-        return ledger.read(pending -> {
-            Map<Long, Instant> flushed = flushedTimes("SELECT a.id, a.pullTime FROM Artifact a WHERE a.id IN :ids",
-                    artifacts.stream().map(Artifact::id).toList());
-            Map<Long, Instant> times = new HashMap<>();
-            for (Artifact a : artifacts) {
-                Instant time = PullLedger.Pending.latest(flushed.get(a.id()), pending.artifactPull(repository.name(), a.digest()));
-                if (time != null) {
-                    times.put(a.id(), time);
-                }
-            }
-            return times;
-        });
+        return pullTimes(artifacts, Artifact::id, "SELECT a.id, a.pullTime FROM Artifact a WHERE a.id IN :ids",
+                (pending, a) -> pending.artifactPull(repository.name(), a.digest()));
     }
 
     /** {@code pull_time} by tag id, of tags in {@code repository}; absent if never pulled by that tag. */
     public Map<Long, Instant> tagPullTimes(Repository repository, Collection<ArtifactTag> tags) {
-        if (tags.isEmpty()) {
+        return pullTimes(tags, ArtifactTag::id, "SELECT t.id, t.pullTime FROM ArtifactTag t WHERE t.id IN :ids",
+                (pending, t) -> pending.tagPull(repository.name(), t.name()));
+    }
+
+    /** The later of each item's flushed pull time ({@code query} over ids) and its pending one. */
+    private <T> Map<Long, Instant> pullTimes(Collection<T> items, Function<T, Long> id, String query,
+            BiFunction<PullLedger.Pending, T, Optional<Instant>> pendingTime) {
+        if (items.isEmpty()) {
             return Map.of();
         }
         return ledger.read(pending -> {
-            Map<Long, Instant> flushed = flushedTimes("SELECT t.id, t.pullTime FROM ArtifactTag t WHERE t.id IN :ids",
-                    tags.stream().map(ArtifactTag::id).toList());
+            Map<Long, Instant> flushed = flushedTimes(query, items.stream().map(id).toList());
             Map<Long, Instant> times = new HashMap<>();
-            for (ArtifactTag t : tags) {
-                Instant time = PullLedger.Pending.latest(flushed.get(t.id()), pending.tagPull(repository.name(), t.name()));
+            for (T item : items) {
+                Instant time = PullLedger.Pending.latest(flushed.get(id.apply(item)), pendingTime.apply(pending, item));
                 if (time != null) {
-                    times.put(t.id(), time);
+                    times.put(id.apply(item), time);
                 }
             }
             return times;
