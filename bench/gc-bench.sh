@@ -15,7 +15,8 @@ REPO_ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
 
 PAYARA_MICRO_JAR=${PAYARA_MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/7.2026.11/payara-micro-7.2026.11.jar}
 BERTH_WAR=${BERTH_WAR:-$REPO_ROOT/target/berth.war}
-BERTH_POSTBOOT=${BERTH_POSTBOOT:-$REPO_ROOT/server-config/post-boot-commands.asadmin}
+BERTH_PREBOOT=${BERTH_PREBOOT:-$REPO_ROOT/server-config/pre-boot-commands.asadmin}
+BERTH_SYSPROPS=${BERTH_SYSPROPS:-$REPO_ROOT/server-config/system.properties}
 BENCH_DB=${BENCH_DB:-berth_gc}                  # dropped and recreated: use a database of its own
 DB_USER=${DB_USER:-berth}
 DB_PASSWORD=${DB_PASSWORD:-berth}
@@ -37,7 +38,7 @@ echo "starting Berth on :$PORT (MariaDB $BENCH_DB, data $WORK/data)"
 BERTH_DATA_DIR=$WORK/data BERTH_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 BERTH_DB_URL=jdbc:mariadb://127.0.0.1:3306/$BENCH_DB BERTH_DB_USER=$DB_USER BERTH_DB_PASSWORD=$DB_PASSWORD \
   "$JAVA_HOME/bin/java" -Xmx512m -Djava.io.tmpdir="$WORK/tmp" -jar "$PAYARA_MICRO_JAR" --deploy "$BERTH_WAR" \
-  --contextroot / --nocluster --port "$PORT" --postbootcommandfile "$BERTH_POSTBOOT" >"$WORK/server.log" 2>&1 </dev/null &
+  --contextroot / --nocluster --port "$PORT" --prebootcommandfile "$BERTH_PREBOOT" --systemproperties "$BERTH_SYSPROPS" >"$WORK/server.log" 2>&1 </dev/null &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do

@@ -16,7 +16,8 @@ REPO_ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
 PAYARA_MICRO_JAR=${PAYARA_MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/7.2026.11/payara-micro-7.2026.11.jar}
 BERTH_WAR=${BERTH_WAR:-target/berth.war}
 # Berth runs as the README deploys it in production: with the Payara tuning in server-config/.
-BERTH_POSTBOOT=${BERTH_POSTBOOT:-$REPO_ROOT/server-config/post-boot-commands.asadmin}
+BERTH_PREBOOT=${BERTH_PREBOOT:-$REPO_ROOT/server-config/pre-boot-commands.asadmin}
+BERTH_SYSPROPS=${BERTH_SYSPROPS:-$REPO_ROOT/server-config/system.properties}
 [[ $BERTH_WAR = /* ]] || BERTH_WAR=$REPO_ROOT/$BERTH_WAR
 BERTH_XMX=${BERTH_XMX:-512m}
 BERTH_BIG_XMX=${BERTH_BIG_XMX:-256m}
@@ -344,7 +345,7 @@ start_berth() { # start_berth XMX
   # shellcheck disable=SC2086  # BERTH_JAVA_OPTS is a list of options
   BERTH_DATA_DIR=$dir/data BERTH_ADMIN_PASSWORD=$BERTH_BENCH_PASSWORD "$JAVA_HOME/bin/java" -Xmx"$xmx" -Djava.io.tmpdir="$dir/tmp" $BERTH_JAVA_OPTS \
     -jar "$PAYARA_MICRO_JAR" --deploy "$BERTH_WAR" --contextroot / --nocluster --port "$port" \
-    --postbootcommandfile "$BERTH_POSTBOOT" \
+    --prebootcommandfile "$BERTH_PREBOOT" --systemproperties "$BERTH_SYSPROPS" \
     >"$dir/server.log" 2>&1 </dev/null &
   PID[berth]=$!
   OWNED[berth]=1

@@ -154,7 +154,7 @@ public final class BerthServer {
 
     private void start() throws IOException {
         String java = Path.of(System.getProperty("java.home.for.server", System.getProperty("java.home")), "bin", "java").toString();
-        // Grizzly's sendfile on, as server-config/post-boot-commands.asadmin turns it on in production, so that
+        // Grizzly's sendfile on, as server-config/system.properties turns it on in production, so that
         // every blob pull of the tests goes through the zero-copy path.
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Dorg.glassfish.grizzly.http.USE_SEND_FILE=true",
                 "-jar", requiredPath("payara.micro.jar"),
