@@ -120,7 +120,8 @@ record_failure() { FAILURES+=("${NAME[$1]}: $2"); warn "${NAME[$1]}: $2"; }
 # and while the server is still starting, the readiness probe's own connect() to 127.0.0.1:PORT can be given
 # PORT as its source port: the socket connects to itself (TCP simultaneous open) and the server's later bind
 # fails. (Not the cause of the "ready but never answers" starts seen three times on 2026-12-03: one of them had
-# a port from below the range. That one is still open; wait_ready reports it after BERTH_START_TIMEOUT.)
+# a port from below the range. The likelier cause, the HTTP listener restarted twice at once by post-boot `set`s,
+# is gone since the tuning is applied before boot; should it happen again, wait_ready keeps a thread dump.)
 free_port() {
   python3 - <<'PY'
 import random, socket

@@ -113,6 +113,12 @@ public final class BerthServer {
         return dataDirectory;
     }
 
+    /** Where the filesystem store keeps the bytes of blob {@code digest} (sha256:...) of this server. */
+    public Path blobFile(String digest) {
+        String hex = digest.substring("sha256:".length());
+        return dataDirectory.resolve("registry/blobs/sha256").resolve(hex.substring(0, 2)).resolve(hex).resolve("data");
+    }
+
     public boolean usesMariaDb() {
         return environment.containsKey("BERTH_DB_URL");
     }

@@ -61,10 +61,10 @@ class GcIT {
         assertEquals("Success", run.getString("job_status"));
         assertTrue(parameters(run).getInt("purged_blobs") >= 3, run.toString());
         assertPullsExactly(repository, "kept", kept);
-        assertFalse(Files.exists(blobFile(gone.layerDigest)), "the unique layer's bytes are gone from the store");
-        assertFalse(Files.exists(blobFile(gone.configDigest)));
-        assertFalse(Files.exists(blobFile(gone.digest)), "the manifest's bytes are gone too");
-        assertTrue(Files.exists(blobFile(sha256(base))), "the shared layer stays");
+        assertFalse(Files.exists(SERVER.blobFile(gone.layerDigest)), "the unique layer's bytes are gone from the store");
+        assertFalse(Files.exists(SERVER.blobFile(gone.configDigest)));
+        assertFalse(Files.exists(SERVER.blobFile(gone.digest)), "the manifest's bytes are gone too");
+        assertTrue(Files.exists(SERVER.blobFile(sha256(base))), "the shared layer stays");
         assertEquals(404, registry.head("/v2/" + repository + "/blobs/" + gone.layerDigest).statusCode());
         assertEquals(404, registry.get("/v2/" + repository + "/manifests/" + gone.digest).statusCode());
     }
@@ -83,7 +83,7 @@ class GcIT {
         assertTrue(report.getInt("purged_manifests") >= 1, report.toString());
         assertTrue(report.getJsonNumber("freed_space").longValue() >= image.manifest.length, report.toString());
         for (String digest : List.of(image.digest, image.configDigest, image.layerDigest)) {
-            assertTrue(Files.exists(blobFile(digest)), "a dry run deletes nothing: " + digest);
+            assertTrue(Files.exists(SERVER.blobFile(digest)), "a dry run deletes nothing: " + digest);
         }
         assertEquals(200, registry.head("/v2/" + repository + "/blobs/" + image.layerDigest).statusCode());
         assertTrue(log(run).contains("Dry run"), log(run));
@@ -101,7 +101,7 @@ class GcIT {
         JsonObject run = runGc("{\"delete_untagged\":true}");
         assertTrue(parameters(run).getInt("deleted_artifacts") >= 1, run.toString());
         assertEquals(404, registry.get("/v2/" + repository + "/manifests/" + first.digest).statusCode());
-        assertFalse(Files.exists(blobFile(first.layerDigest)));
+        assertFalse(Files.exists(SERVER.blobFile(first.layerDigest)));
         assertPullsExactly(repository, "v1", second);
     }
 
@@ -201,7 +201,7 @@ class GcIT {
                 .getJsonObject("quota").getJsonObject("used").getJsonNumber("storage").longValue());
         assertEquals(size(inB), used(bId), "B's usage stays");
         assertPullsExactly(b + "/app", "v1", inB);
-        assertTrue(Files.exists(blobFile(sha256(base))), "the shared layer's bytes stay for B");
+        assertTrue(Files.exists(SERVER.blobFile(sha256(base))), "the shared layer's bytes stay for B");
         assertEquals(404, registry.head("/v2/" + a + "/app/blobs/" + sha256(base)).statusCode(), "A no longer sees it");
         assertTrue(log(run).contains("Unlinked"), log(run));
     }
@@ -454,10 +454,6 @@ class GcIT {
         return quotas.getJsonObject(0).getJsonObject("used").getJsonNumber("storage").longValue();
     }
 
-    private static Path blobFile(String digest) {
-        String hex = digest.substring("sha256:".length());
-        return SERVER.dataDirectory().resolve("registry/blobs/sha256").resolve(hex.substring(0, 2)).resolve(hex).resolve("data");
-    }
 
     private static String manual(String parameters) {
         return "{\"schedule\":{\"type\":\"Manual\"},\"parameters\":" + parameters + "}";

@@ -362,6 +362,35 @@ class OciUploadsIT {
         assertEquals(Integer.toString(content.length), header(registry.head("/v2/" + repository + "/blobs/" + digest), "Content-Length"));
     }
 
+    /**
+     * A blob pushed again, into another repository, by a chunked and by a monolithic upload: both succeed, the stored
+     * copy is the one already there (same file, not replaced), and neither upload leaves bytes under uploads/.
+     */
+    @Test
+    void aBlobPushedAgainKeepsTheStoredCopyAndLeavesNoUploadBehind() throws Exception {
+        String repository = RegistryClient.uniqueRepository("uploads-it");
+        byte[] content = randomBytes(1_200_000, 16);
+        String digest = sha256(content);
+        assertStatus(201, registry.post("/v2/" + repository + "/blobs/uploads/?digest=" + digest, content));
+        Path stored = BerthServer.shared().blobFile(digest);
+        Object inode = Files.getAttribute(stored, "unix:ino");
+
+        String again = RegistryClient.uniqueRepository("uploads-it");
+        HttpResponse<byte[]> started = registry.startUpload(again);
+        String uuid = header(started, "Docker-Upload-UUID");
+        String location = location(registry.patch(location(started), content, 0));
+        assertStatus(201, registry.completeUpload(location, digest, new byte[0]));
+        assertUploadDirectoryGone(uuid);
+        Set<String> uploadsBefore = uploadDirectories();
+        assertStatus(201, registry.post("/v2/" + again + "/blobs/uploads/?digest=" + digest, content));
+        assertEquals(uploadsBefore, uploadDirectories(), "a monolithic re-push leaves no bytes under uploads/");
+
+        assertEquals(inode, Files.getAttribute(stored, "unix:ino"), "the stored copy stays in place");
+        HttpResponse<byte[]> get = registry.get("/v2/" + again + "/blobs/" + digest);
+        assertStatus(200, get);
+        assertBody(content, get);
+    }
+
     @Test
     void emptyBlobThroughEveryKindOfUpload() {
         String repository = RegistryClient.uniqueRepository("uploads-it");
@@ -407,6 +436,7 @@ class OciUploadsIT {
             throw new UncheckedIOException(e);
         }
     }
+
 
     private static Path uploadDirectory(String uuid) {
         return BerthServer.shared().dataDirectory().resolve("registry/uploads/" + uuid);

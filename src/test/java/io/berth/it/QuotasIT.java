@@ -195,14 +195,14 @@ class QuotasIT {
                 error.getString("message"));
         assertError(registry.head("/v2/" + repository + "/blobs/" + digest), 404, "BLOB_UNKNOWN");
         assertEquals(4500L, used(projectId));
-        assertFalse(Files.exists(storedBlob(digest)), "a refused blob leaves no bytes in the store");
+        assertFalse(Files.exists(server.blobFile(digest)), "a refused blob leaves no bytes in the store");
 
         // Chunked: the PUT that completes the upload is refused, and the upload is gone with its bytes.
         String session = registry.startUploadLocation(repository);
         assertStatus(202, registry.patch(session, tooMuch, 0));
         assertError(registry.completeUpload(session, digest, new byte[0]), 403, "DENIED");
         assertError(registry.get(session), 404, "BLOB_UPLOAD_UNKNOWN");
-        assertFalse(Files.exists(storedBlob(digest)));
+        assertFalse(Files.exists(server.blobFile(digest)));
         assertEquals(4500L, used(projectId));
 
         // A blob the project has already is never refused, even when the project is full.
@@ -393,10 +393,5 @@ class QuotasIT {
 
     private long used(long projectId) {
         return quotaOf(projectId).quota().getJsonObject("used").getJsonNumber("storage").longValue();
-    }
-
-    private Path storedBlob(String digest) {
-        String hex = digest.substring("sha256:".length());
-        return server.dataDirectory().resolve("registry/blobs/sha256/" + hex.substring(0, 2) + "/" + hex + "/data");
     }
 }
