@@ -132,10 +132,7 @@ public class PurgeSteps {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void recoverAbandoned() {
-        Optional<Leases.Holder> holder = leases.holder(JOB);
-        if (holder.isPresent() && holder.get().expired() && leases.releaseExpired(JOB, holder.get().executionId())) {
-            abandon(holder.get().executionId());
-        }
+        leases.releaseIfExpired(JOB).ifPresent(this::abandon);
     }
 
     private void abandon(long executionId) {

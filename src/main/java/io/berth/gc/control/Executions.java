@@ -120,10 +120,7 @@ public class Executions {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void recoverAbandoned() {
-        Optional<Leases.Holder> holder = leases.holder(LEASE);
-        if (holder.isPresent() && holder.get().expired() && leases.releaseExpired(LEASE, holder.get().executionId())) {
-            abandon(holder.get().executionId());
-        }
+        leases.releaseIfExpired(LEASE).ifPresent(this::abandon);
     }
 
     private void abandon(long executionId) {

@@ -99,6 +99,14 @@ public class Leases {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Frees {@code name}'s lease if its holder let it expire (it died or lost the database), and gives the execution
+     * it held, for the caller to record as failed; empty if the lease is free, live, or taken over by another node.
+     */
+    public Optional<Long> releaseIfExpired(String name) {
+        return holder(name).filter(Holder::expired).map(Holder::executionId).filter(id -> releaseExpired(name, id));
+    }
+
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }

@@ -110,7 +110,7 @@ public class Uploads {
                 writer.commit();
             }
             requireRoom(projectId, digest, size);
-            verifyAndPlace(uuid, digest, Digest.of(digest.algorithm(), md.digest()));
+            verifyAndPlace(uuid, digest, Digest.of(digest.algorithm(), md.digest()), size);
             register(projectId, digest, size, null);
             return digest;
         } catch (IOException e) {
@@ -146,7 +146,7 @@ public class Uploads {
             MessageDigest md = hashes.take(uuid, digest.newMessageDigest().getAlgorithm(), size)
                     .orElseGet(() -> rehash(uuid, digest));
             requireRoom(session.projectId(), digest, size);
-            verifyAndPlace(uuid, digest, Digest.of(digest.algorithm(), md.digest()));
+            verifyAndPlace(uuid, digest, Digest.of(digest.algorithm(), md.digest()), size);
             register(session.projectId(), digest, size, uuid);
             removeQuietly(BlobPaths.uploadDirectory(uuid));
             return digest;
@@ -253,13 +253,13 @@ public class Uploads {
      * replaces a file starts writeback of the new one at once (auto_da_alloc): re-pushes of existing 256 MiB blobs
      * then left a third of two cores idle, waiting on the disk.
      */
-    private void verifyAndPlace(String uuid, Digest expected, Digest actual) throws IOException {
+    private void verifyAndPlace(String uuid, Digest expected, Digest actual, long size) throws IOException {
         if (!expected.equals(actual)) {
             throw RegistryException.of(OciErrorCode.DIGEST_INVALID,
                     "content digest %s does not match the digest %s given", actual, expected);
         }
         writes.awaitWritable(expected);
-        if (!alreadyStored(expected, storedSize(uuid))) {
+        if (!alreadyStored(expected, size)) {
             storage.move(BlobPaths.upload(uuid), BlobPaths.blob(expected));
         }
     }
