@@ -5,5 +5,7 @@
  * <p>
  * Garbage collection ({@code io.berth.gc}) and the audit purge ({@code io.berth.audit}) use it; replication is
  * meant to follow. Nothing here knows what a job does.
+ * <p>
+ * Uses nothing else of Berth today; it sits on the level above {@code io.berth.platform}, which it may use.
  */
 package io.berth.jobs;

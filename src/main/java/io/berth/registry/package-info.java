@@ -6,5 +6,9 @@
  * {@link io.berth.storage.spi.StorageDriver}, metadata into JPA. Errors are
  * {@link io.berth.registry.entity.RegistryException}s rendered by {@code OciErrorMapper}. Projects, the
  * namespace of every repository, are read from {@code io.berth.rbac.entity}.
+ * <p>
+ * Uses {@code io.berth.rbac}, {@code io.berth.storage}, {@code io.berth.platform} and {@code io.berth.events}, never
+ * authentication, the audit trail or quotas: the caller comes from {@code rbac.control.CallerContext}, audit entries
+ * leave as {@code io.berth.events.AuditEvent}s, and quotas answer through the SPI {@code control.StorageQuota}.
  */
 package io.berth.registry;

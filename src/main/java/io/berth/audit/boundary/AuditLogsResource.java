@@ -1,9 +1,9 @@
 package io.berth.audit.boundary;
 
-import io.berth.auth.boundary.CallerContext;
 import io.berth.platform.api.ApiDocs;
+import io.berth.platform.api.Listing;
 import io.berth.platform.api.PageRequest;
-import io.berth.rbac.boundary.Listing;
+import io.berth.rbac.control.CallerContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,8 +1,8 @@
 package io.berth.audit.control;
 
-import io.berth.audit.entity.AuditEvent;
 import io.berth.audit.entity.RecordedEvent;
-import io.berth.auth.boundary.CallerContext;
+import io.berth.events.AuditEvent;
+import io.berth.rbac.control.CallerContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,7 @@
 package io.berth.audit.control;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.EventTypes;
+import io.berth.events.AuditEvent;
+import io.berth.events.EventTypes;
 import io.berth.platform.RuntimeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.berth.audit.control;
 
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,6 +1,7 @@
 /**
- * What the audit trail records. {@link io.berth.audit.entity.AuditEvent} is the CDI event every capability fires
- * (the only type other packages need); {@link io.berth.audit.entity.AuditEntry} is the stored row, and
+ * What the audit trail records. The CDI event every capability fires is {@link io.berth.events.AuditEvent}, in
+ * {@code io.berth.events} so that capabilities below the audit trail may fire it;
+ * {@link io.berth.audit.entity.AuditEntry} is the stored row, and
  * {@link io.berth.audit.entity.PurgeExecution} holds purge runs (their schedule and cluster-wide claim are
  * {@code io.berth.jobs}' rows).
  * <p>

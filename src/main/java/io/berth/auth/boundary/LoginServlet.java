@@ -1,11 +1,11 @@
 package io.berth.auth.boundary;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
 import io.berth.auth.control.Authenticator;
 import io.berth.auth.control.SessionCallers;
 import io.berth.auth.entity.SessionLogin;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiError;
 import io.berth.rbac.entity.Caller;

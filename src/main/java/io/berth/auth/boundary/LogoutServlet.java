@@ -1,9 +1,9 @@
 package io.berth.auth.boundary;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
 import io.berth.auth.entity.SessionLogin;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

@@ -6,6 +6,7 @@ import io.berth.auth.entity.Credentials;
 import io.berth.auth.entity.RequiredAccess;
 import io.berth.platform.api.RequestIdFilter;
 import io.berth.platform.api.RequestIds;
+import io.berth.rbac.control.CallerContext;
 import io.berth.registry.entity.OciErrorBody;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.RequestGrant;

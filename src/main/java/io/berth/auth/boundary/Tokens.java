@@ -1,8 +1,5 @@
 package io.berth.auth.boundary;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
 import io.berth.auth.control.Authenticator;
 import io.berth.auth.control.ScopeGrants;
 import io.berth.auth.control.TokenIssuer;
@@ -10,6 +7,9 @@ import io.berth.auth.control.TokenPolicy;
 import io.berth.auth.entity.Credentials;
 import io.berth.auth.entity.IssuedToken;
 import io.berth.auth.entity.ResourceScope;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
 import io.berth.rbac.entity.Caller;

@@ -1,10 +1,13 @@
 package io.berth.auth.control;
 
 import io.berth.auth.entity.AuthenticatedUser;
+import io.berth.events.RobotChanged;
+import io.berth.events.UserChanged;
 import io.berth.platform.RuntimeSettings;
+import io.berth.rbac.control.AdminBootstrap;
+import io.berth.rbac.control.PasswordHasher;
 import io.berth.rbac.entity.Caller;
 import io.berth.rbac.entity.Robot;
-import io.berth.rbac.entity.RobotChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -108,6 +111,14 @@ public class Authenticator {
     /** Forgets remembered logins, after a password, role or robot change on this node. */
     public void forgetAll() {
         remembered.clear();
+    }
+
+    /**
+     * After a user's password or administrator flag changed, or the user was deleted, and the change committed:
+     * forgets remembered logins, so the old password or role stops working on this node at once.
+     */
+    void userChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged event) {
+        forgetAll();
     }
 
     /**

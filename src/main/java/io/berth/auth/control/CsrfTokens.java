@@ -1,5 +1,6 @@
 package io.berth.auth.control;
 
+import io.berth.rbac.control.PasswordHasher;
 import java.security.SecureRandom;
 import java.util.Base64;
 

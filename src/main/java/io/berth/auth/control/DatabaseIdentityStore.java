@@ -1,6 +1,7 @@
 package io.berth.auth.control;
 
 import io.berth.auth.entity.AuthenticatedUser;
+import io.berth.rbac.control.PasswordHasher;
 import io.berth.rbac.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package io.berth.auth.control;
 
+import io.berth.events.ProjectChanged;
 import io.berth.rbac.entity.Project;
-import io.berth.rbac.entity.ProjectChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

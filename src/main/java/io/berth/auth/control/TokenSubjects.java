@@ -1,9 +1,9 @@
 package io.berth.auth.control;
 
+import io.berth.events.RobotChanged;
 import io.berth.platform.RuntimeSettings;
 import io.berth.rbac.entity.Caller;
 import io.berth.rbac.entity.Robot;
-import io.berth.rbac.entity.RobotChanged;
 import io.berth.rbac.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of that name, which must still exist (and a robot still be active), so deleting or disabling an account ends
  * its tokens too, within {@link #REMEMBER}. Lookups are remembered for that long, since every request with a token
  * needs one. What a token may do still comes from its {@code access} claim; the caller is for the request's
- * {@link io.berth.auth.boundary.CallerContext} (audit) and for the system-administrator exception on unknown projects.
+ * {@link io.berth.rbac.control.CallerContext} (audit) and for the system-administrator exception on unknown projects.
  */
 @ApplicationScoped
 public class TokenSubjects {

@@ -1,14 +1,14 @@
 package io.berth.gc.boundary;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import io.berth.gc.control.Executions;
-import io.berth.jobs.control.JobBusyException;
 import io.berth.gc.control.GcLog;
 import io.berth.gc.control.GcRunner;
 import io.berth.gc.entity.GcParameters;
 import io.berth.gc.entity.GcTrigger;
+import io.berth.jobs.control.JobBusyException;
 import io.berth.jobs.control.Schedules;
 import io.berth.jobs.entity.CronExpression;
 import io.berth.jobs.entity.JobSchedule;

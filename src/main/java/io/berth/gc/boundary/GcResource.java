@@ -1,9 +1,9 @@
 package io.berth.gc.boundary;
 
-import io.berth.auth.boundary.settings.JsonBodies;
-import io.berth.auth.boundary.settings.SystemAccess;
 import io.berth.platform.api.ApiDocs;
+import io.berth.platform.api.JsonBodies;
 import io.berth.platform.api.PageRequest;
+import io.berth.rbac.control.SystemAccess;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Resource;
 import jakarta.inject.Inject;

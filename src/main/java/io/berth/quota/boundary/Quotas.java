@@ -1,14 +1,14 @@
 package io.berth.quota.boundary;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.Listing;
 import io.berth.platform.api.PageRequest;
 import io.berth.quota.entity.Quota;
 import io.berth.quota.entity.QuotaSort;
 import io.berth.quota.entity.StorageLimit;
-import io.berth.rbac.boundary.Listing;
 import io.berth.rbac.control.AccessDenied;
 import io.berth.rbac.control.AccessEvaluator;
 import io.berth.rbac.entity.Action;

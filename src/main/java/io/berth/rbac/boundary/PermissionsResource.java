@@ -1,6 +1,6 @@
 package io.berth.rbac.boundary;
 
-import io.berth.auth.boundary.CallerContext;
+import io.berth.rbac.control.CallerContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -2,10 +2,11 @@ package io.berth.rbac.boundary;
 
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.Likes;
+import io.berth.platform.api.Listing;
 import io.berth.platform.api.PageRequest;
 import io.berth.rbac.control.AccessDenied;
 import io.berth.rbac.control.AccessEvaluator;
-import io.berth.platform.api.Likes;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Caller;
 import io.berth.rbac.entity.Member;

@@ -1,8 +1,9 @@
 package io.berth.rbac.boundary;
 
-import io.berth.auth.boundary.CallerContext;
 import io.berth.platform.api.ApiDocs;
+import io.berth.platform.api.Listing;
 import io.berth.platform.api.PageRequest;
+import io.berth.rbac.control.CallerContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

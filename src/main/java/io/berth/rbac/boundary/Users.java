@@ -1,21 +1,22 @@
 package io.berth.rbac.boundary;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
-import io.berth.auth.control.AdminBootstrap;
-import io.berth.auth.control.Authenticator;
-import io.berth.auth.control.PasswordHasher;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
+import io.berth.events.UserChanged;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
 import io.berth.platform.api.CriteriaPage;
 import io.berth.platform.api.Likes;
 import io.berth.platform.api.ListQuery;
-import io.berth.platform.api.QueryFields;
+import io.berth.platform.api.Listing;
 import io.berth.platform.api.PageRequest;
+import io.berth.platform.api.QueryFields;
 import io.berth.rbac.control.AccessDenied;
 import io.berth.rbac.control.AccessEvaluator;
+import io.berth.rbac.control.AdminBootstrap;
+import io.berth.rbac.control.PasswordHasher;
 import io.berth.rbac.control.ProjectGuard;
 import io.berth.rbac.control.UserRules;
 import io.berth.rbac.entity.Action;
@@ -80,7 +81,7 @@ public class Users {
     RuntimeSettings settings;
 
     @Inject
-    Authenticator authenticator;
+    Event<UserChanged> changed;
 
     /** {@code GET /users}: administrators only; {@code username}/{@code email} match fuzzily, as Harbor's. */
     public Listing<UserView> list(Caller caller, PageRequest page, String q, String sort, String username, String email) {
@@ -185,7 +186,7 @@ public class Users {
                 .setParameter("entityId", user.id())
                 .executeUpdate();
         em.remove(user);
-        authenticator.forgetAll();
+        changed.fire(new UserChanged(user.id(), user.username()));
         audit.fire(AuditEvent.of(Operation.DELETE, ResourceType.USER, user.username()));
     }
 
@@ -232,7 +233,7 @@ public class Users {
         if (!self) {
             user.loginSucceeded();
         }
-        authenticator.forgetAll();
+        changed.fire(new UserChanged(user.id(), user.username()));
         audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.USER, user.username()).describedAs("password changed"));
     }
 
@@ -252,7 +253,7 @@ public class Users {
             throw ApiException.of(ApiError.FORBIDDEN, "you cannot revoke your own administrator role");
         }
         user.setSysadmin(flag, now());
-        authenticator.forgetAll();
+        changed.fire(new UserChanged(user.id(), user.username()));
         audit.fire(AuditEvent.of(Operation.UPDATE, ResourceType.USER, user.username()).describedAs("sysadmin_flag " + flag));
     }
 

@@ -6,9 +6,10 @@
  * ({@code /api/v2.0/robots}) in the sub-package {@code robots}.
  * <p>
  * Requests arrive as Harbor's JSON records, with the caller that {@code io.berth.auth} put into
- * {@link io.berth.auth.boundary.CallerContext}; every facade method takes that caller and authorises before it
+ * {@link io.berth.rbac.control.CallerContext}; every facade method takes that caller and authorises before it
  * acts (401 anonymous, 403 not allowed, 404 for what the caller may not even see). Responses are built field by
- * field from entities, so no secret can reach them. Passwords are hashed with {@code io.berth.auth}'s hasher,
- * the one place that knows how.
+ * field from entities, so no secret can reach them. Passwords are hashed with
+ * {@link io.berth.rbac.control.PasswordHasher}, the one place that knows how; every change to a user or robot
+ * leaves as an event of {@code io.berth.events}, so that authentication forgets what it remembered.
  */
 package io.berth.rbac.boundary;

@@ -8,7 +8,10 @@
  * Robot accounts have their own: the form of a request ({@link io.berth.rbac.control.RobotRules},
  * {@link io.berth.rbac.control.RequestedGrants}) and who may grant what ({@link io.berth.rbac.control.RobotAuthority}).
  * <p>
- * Callers come in from authentication ({@code io.berth.auth}); decisions leave as booleans, permission sets or
- * {@link io.berth.platform.api.ApiException}s.
+ * The request's caller is held by {@link io.berth.rbac.control.CallerContext}: authentication ({@code io.berth.auth},
+ * which sits above this package) sets it, every capability reads it. Decisions leave as booleans, permission sets
+ * or {@link io.berth.platform.api.ApiException}s; {@link io.berth.rbac.control.SystemAccess} is the gate of the
+ * system-level endpoints. Secrets are hashed by {@link io.berth.rbac.control.PasswordHasher} (PBKDF2,
+ * constant-time comparison), and {@link io.berth.rbac.control.AdminBootstrap} creates {@code admin} on the first start.
  */
 package io.berth.rbac.control;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.berth.auth.boundary.ldap;
 
-import io.berth.auth.boundary.settings.JsonBodies;
-import io.berth.auth.boundary.settings.SystemAccess;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.JsonBodies;
+import io.berth.rbac.control.SystemAccess;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Resource;
 import jakarta.inject.Inject;

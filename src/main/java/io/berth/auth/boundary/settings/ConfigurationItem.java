@@ -1,9 +1,9 @@
 package io.berth.auth.boundary.settings;
 
-import io.berth.audit.entity.EventTypes;
 import io.berth.auth.control.DatabaseIdentityStore;
 import io.berth.auth.control.ldap.LdapIdentityStore;
 import io.berth.auth.control.ldap.LdapSettings;
+import io.berth.events.EventTypes;
 import io.berth.platform.RuntimeSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;

@@ -1,12 +1,12 @@
 package io.berth.auth.boundary.settings;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
-import io.berth.auth.control.AdminBootstrap;
 import io.berth.auth.control.Authenticator;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiException;
+import io.berth.rbac.control.AdminBootstrap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

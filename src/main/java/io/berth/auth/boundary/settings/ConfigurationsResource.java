@@ -1,5 +1,7 @@
 package io.berth.auth.boundary.settings;
 
+import io.berth.platform.api.JsonBodies;
+import io.berth.rbac.control.SystemAccess;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Caller;
 import io.berth.rbac.entity.Resource;

@@ -1,8 +1,8 @@
 package io.berth.auth.control.ldap;
 
-import io.berth.auth.control.AdminBootstrap;
 import io.berth.auth.control.Authenticator;
 import io.berth.platform.RetryOnConflict;
+import io.berth.rbac.control.AdminBootstrap;
 import io.berth.rbac.entity.User;
 import io.berth.rbac.entity.UserGroup;
 import jakarta.enterprise.context.ApplicationScoped;

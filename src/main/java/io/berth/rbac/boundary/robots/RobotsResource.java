@@ -1,10 +1,10 @@
 package io.berth.rbac.boundary.robots;
 
-import io.berth.auth.boundary.CallerContext;
 import io.berth.platform.api.ApiDocs;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.Listing;
 import io.berth.platform.api.PageRequest;
-import io.berth.rbac.boundary.Listing;
+import io.berth.rbac.control.CallerContext;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;

@@ -4,9 +4,9 @@
  * and {@link io.berth.rbac.boundary.robots.Robots} is the facade.
  * <p>
  * Requests arrive as Harbor's {@code RobotCreate}, {@code Robot} and {@code RobotSec} JSON with the caller from
- * {@link io.berth.auth.boundary.CallerContext}; what a caller may grant is decided by
+ * {@link io.berth.rbac.control.CallerContext}; what a caller may grant is decided by
  * {@link io.berth.rbac.control.RobotAuthority}. Robots leave as {@code Robot} views built field by field (no
- * secret, no hash), and every change leaves as a {@link io.berth.rbac.entity.RobotChanged} event so that
+ * secret, no hash), and every change leaves as a {@link io.berth.events.RobotChanged} event so that
  * authentication forgets the robot.
  */
 package io.berth.rbac.boundary.robots;

@@ -1,8 +1,8 @@
 package io.berth.registry.boundary.api;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
 import io.berth.rbac.control.ProjectGuard;

@@ -1,11 +1,11 @@
 package io.berth.registry.boundary.api;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
-import io.berth.registry.boundary.Deletions;
+import io.berth.registry.control.Deletions;
 import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.RegistryException;

@@ -1,14 +1,14 @@
 package io.berth.registry.boundary.api;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import io.berth.platform.api.ApiException;
 import io.berth.platform.api.CriteriaPage;
 import io.berth.platform.api.ListQuery;
+import io.berth.platform.api.Listing;
 import io.berth.platform.api.PageRequest;
 import io.berth.platform.api.QueryFields;
-import io.berth.rbac.boundary.Listing;
 import io.berth.rbac.control.ProjectGuard;
 import io.berth.rbac.control.VisibleProjects;
 import io.berth.rbac.entity.Action;

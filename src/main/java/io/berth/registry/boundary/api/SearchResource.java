@@ -1,7 +1,7 @@
 package io.berth.registry.boundary.api;
 
-import io.berth.auth.boundary.CallerContext;
 import io.berth.platform.api.ApiDocs;
+import io.berth.rbac.control.CallerContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,12 +1,12 @@
 package io.berth.registry.boundary.oci;
 
-import io.berth.audit.entity.AuditEvent;
-import io.berth.audit.entity.Operation;
-import io.berth.audit.entity.ResourceType;
-import io.berth.registry.boundary.Deletions;
+import io.berth.events.AuditEvent;
+import io.berth.events.Operation;
+import io.berth.events.ResourceType;
 import io.berth.registry.boundary.ManifestInfo;
 import io.berth.registry.boundary.Manifests;
 import io.berth.registry.boundary.PushedManifest;
+import io.berth.registry.control.Deletions;
 import io.berth.registry.control.PullLedger;
 import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.MediaTypes;

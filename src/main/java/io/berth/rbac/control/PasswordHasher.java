@@ -1,4 +1,4 @@
-package io.berth.auth.control;
+package io.berth.rbac.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

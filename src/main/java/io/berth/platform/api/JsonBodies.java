@@ -1,6 +1,5 @@
-package io.berth.auth.boundary.settings;
+package io.berth.platform.api;
 
-import io.berth.platform.api.ApiException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -8,8 +7,9 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 
 /**
- * Request bodies read as JSON-P objects rather than bound to records: these endpoints must tell a missing field
- * from a {@code null} one and a string from a number, and refuse unknown keys instead of dropping them.
+ * Request bodies read as JSON-P objects rather than bound to records, for the endpoints (configurations, LDAP,
+ * the GC schedule) that must tell a missing field from a {@code null} one and a string from a number, and refuse
+ * unknown keys instead of dropping them.
  */
 public final class JsonBodies {
 

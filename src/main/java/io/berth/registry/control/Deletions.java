@@ -1,7 +1,5 @@
-package io.berth.registry.boundary;
+package io.berth.registry.control;
 
-import io.berth.registry.control.ArtifactRemovals;
-import io.berth.registry.control.ManifestLookups;
 import io.berth.registry.entity.Digest;
 import io.berth.registry.entity.Reference;
 import io.berth.registry.entity.RepositoryName;

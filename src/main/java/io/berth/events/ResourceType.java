@@ -1,4 +1,4 @@
-package io.berth.audit.entity;
+package io.berth.events;
 
 import java.util.Arrays;
 import java.util.Optional;

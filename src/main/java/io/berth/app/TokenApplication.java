@@ -1,5 +1,7 @@
-package io.berth.auth.boundary;
+package io.berth.app;
 
+import io.berth.auth.boundary.TokenErrors;
+import io.berth.auth.boundary.TokenResource;
 import io.berth.platform.api.ApiUnexpectedExceptionMapper;
 import io.berth.platform.api.ApiWebExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;

@@ -1,4 +1,4 @@
-package io.berth.platform.api;
+package io.berth.app;
 
 import java.time.Instant;
 

@@ -1,5 +1,17 @@
-package io.berth.registry.boundary.oci;
+package io.berth.app;
 
+import io.berth.registry.boundary.oci.ApiVersionHeader;
+import io.berth.registry.boundary.oci.AuthorizedRoute;
+import io.berth.registry.boundary.oci.Base;
+import io.berth.registry.boundary.oci.BlobsResource;
+import io.berth.registry.boundary.oci.CatalogResource;
+import io.berth.registry.boundary.oci.ManifestsResource;
+import io.berth.registry.boundary.oci.OciErrorMapper;
+import io.berth.registry.boundary.oci.OciUnexpectedErrorMapper;
+import io.berth.registry.boundary.oci.OciWebErrorMapper;
+import io.berth.registry.boundary.oci.ReferrersResource;
+import io.berth.registry.boundary.oci.TagsResource;
+import io.berth.registry.boundary.oci.UploadsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;

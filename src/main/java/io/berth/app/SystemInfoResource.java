@@ -1,8 +1,10 @@
-package io.berth.platform.api;
+package io.berth.app;
 
-import io.berth.auth.boundary.CallerContext;
 import io.berth.platform.BerthConfig;
 import io.berth.platform.RuntimeSettings;
+import io.berth.platform.api.ApiError;
+import io.berth.platform.api.ApiException;
+import io.berth.rbac.control.CallerContext;
 import io.berth.rbac.entity.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package io.berth.rbac.boundary;
+package io.berth.platform.api;
 
 import java.util.List;
 

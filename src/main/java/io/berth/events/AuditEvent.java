@@ -1,4 +1,4 @@
-package io.berth.audit.entity;
+package io.berth.events;
 
 /**
  * Something that happened and belongs in the audit trail: the CDI event every capability fires, carrying only

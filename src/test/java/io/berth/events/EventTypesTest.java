@@ -1,4 +1,4 @@
-package io.berth.audit.entity;
+package io.berth.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.berth.rbac.entity;
+package io.berth.events;
 
 /**
  * A project was created, changed (publicity, metadata) or deleted, fired by the project API inside its

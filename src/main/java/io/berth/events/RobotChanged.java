@@ -1,4 +1,4 @@
-package io.berth.rbac.entity;
+package io.berth.events;
 
 /**
  * A robot account was changed or deleted (secret, grants, expiry, disabled), fired by the robots API inside its

@@ -1,4 +1,4 @@
-package io.berth.platform.api;
+package io.berth.app;
 
 import io.berth.audit.boundary.AuditLogExtsResource;
 import io.berth.audit.boundary.AuditLogsResource;
@@ -7,8 +7,15 @@ import io.berth.audit.boundary.ProjectLogsResource;
 import io.berth.audit.boundary.PurgeAuditResource;
 import io.berth.auth.boundary.ldap.LdapResource;
 import io.berth.auth.boundary.settings.ConfigurationsResource;
-import io.berth.quota.boundary.QuotasResource;
 import io.berth.gc.boundary.GcResource;
+import io.berth.platform.api.ApiExceptionMapper;
+import io.berth.platform.api.ApiUnexpectedExceptionMapper;
+import io.berth.platform.api.ApiWebExceptionMapper;
+import io.berth.platform.api.HealthResource;
+import io.berth.platform.api.JsonbSnakeCase;
+import io.berth.platform.api.RequestIdFilter;
+import io.berth.platform.api.SystemResource;
+import io.berth.quota.boundary.QuotasResource;
 import io.berth.rbac.boundary.MembersResource;
 import io.berth.rbac.boundary.PermissionsResource;
 import io.berth.rbac.boundary.ProjectsResource;

@@ -1,9 +1,7 @@
-package io.berth.auth.boundary.settings;
+package io.berth.rbac.control;
 
-import io.berth.auth.boundary.CallerContext;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
-import io.berth.rbac.control.AccessEvaluator;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Caller;
 import io.berth.rbac.entity.Permission;
@@ -12,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The gate of the system-level endpoints here (configurations, LDAP): 401 for an anonymous caller, 403 for a
+ * The gate of the system-level endpoints (configurations, LDAP, garbage collection): 401 for an anonymous caller, 403 for a
  * caller without the system permission (as Harbor's {@code RequireSystemAccess}), so that system administrators
  * and system robots granted that permission get in, and nobody else.
  */

@@ -1,4 +1,4 @@
-package io.berth.auth.control;
+package io.berth.rbac.control;
 
 import io.berth.platform.BerthConfig;
 import io.berth.rbac.entity.User;
