@@ -27,7 +27,8 @@ import java.util.Set;
 public class Messages extends ResourceBundle {
 
     /** The console areas, one properties file each (per language). */
-    public static final List<String> AREAS = List.of("shell", "account", "projects", "repositories", "artifacts", "admin");
+    public static final List<String> AREAS = List.of("shell", "account", "search", "projects", "robots", "labels",
+            "repositories", "artifacts", "users", "quotas", "configuration", "logs", "jobs");
 
     private final Map<String, String> texts;
 
