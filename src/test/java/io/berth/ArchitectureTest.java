@@ -4,11 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import io.berth.rbac.control.CallerContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -85,6 +87,18 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.berth..control..", "io.berth..entity..")
                 .should().dependOnClassesThat().resideInAPackage("io.berth..boundary..")
                 .because("boundary code (resources, facades, filters) sits on top of control and entity code")
+                .check(BERTH);
+    }
+
+    @Test
+    void theConsoleGoesThroughTheFacadesLikeTheApi() {
+        DescribedPredicate<JavaClass> aroundTheFacades = JavaClass.Predicates.resideInAnyPackage(
+                        "io.berth..control..", "jakarta.persistence..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(CallerContext.class)));
+        noClasses().that().resideInAPackage("io.berth.console..")
+                .should().dependOnClassesThat(aroundTheFacades)
+                .because("backing beans call the boundary facades, which authorise; control code and queries would go"
+                        + " around the permission checks (the request's caller, CallerContext, is the one exception)")
                 .check(BERTH);
     }
 

@@ -91,6 +91,24 @@ class ConsoleShellIT {
     }
 
     @Test
+    void fiveFailedSignInsLockTheAccountAsTheApiDoes() {
+        ApiClient.TestUser victim = admin.newUser("console-locked");
+        try (Browser browser = Browser.open()) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                browser.go("/console/account/sign-in");
+                browser.type(By.id("signInForm:principal"), victim.username());
+                browser.type(By.id("signInForm:password"), "Wrong-Passw0rd-" + attempt);
+                browser.click(By.id("signInForm:signIn"));
+                browser.growl("Invalid user name or password");
+            }
+            browser.signIn(victim.username(), victim.password());
+            assertTrue(browser.path().startsWith("/console/account/sign-in"), "the right password is refused while locked");
+            browser.growl("Invalid user name or password");
+        }
+        assertEquals(401, victim.client().get("/api/v2.0/users/current").status(), "the lock holds for the API too");
+    }
+
+    @Test
     void anAdministratorCreatesProjectsAndDeletesSeveralAfterAConfirmationThatNamesThem() {
         String first = RegistryClient.uniqueName("console-a");
         String second = RegistryClient.uniqueName("console-b");
