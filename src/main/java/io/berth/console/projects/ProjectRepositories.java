@@ -112,7 +112,7 @@ public class ProjectRepositories implements Serializable {
 
     /** Picks another client here; kept as the visitor's preference for every page. */
     public void setPullStyle(String style) {
-        if (!style.equals(preferences.getPullStyle())) {
+        if (style != null && !style.equals(preferences.getPullStyle())) {
             preferences.setPullStyle(style);
             preferences.save();
         }
