@@ -236,6 +236,15 @@ class ProjectConsoleIT {
             chinese(browser);
             browser.screenshot("project-configuration-zh_CN");
         }
+        try (Browser anonymous = Browser.open()) {
+            ProjectSummaryPage summary = ProjectSummaryPage.open(anonymous, settings);
+            assertEquals(0, summary.repositories(), "now public: anyone reads it");
+            assertEquals(-1, summary.membersWithRole(ApiClient.PROJECT_ADMIN), "but not who its members are");
+            assertTrue(anonymous.findAll(By.id("quotaBar")).isEmpty(), "nor its quota");
+            List<String> tabs = anonymous.findAll(By.cssSelector("nav.tabs a")).stream().map(a -> a.getAttribute("data-tab")).toList();
+            assertEquals(List.of("summary", "repositories"), tabs);
+            assertFalse(ProjectRepositoriesPage.open(anonymous, settings).offersDelete());
+        }
     }
 
     /** Switches the console to Chinese through the header, as a user does. */
