@@ -163,6 +163,33 @@ class LdapIT {
     }
 
     @Test
+    void aProjectAdminAddsAnLdapGroupByItsDnAndTheDirectoryConfirmsIt() {
+        ApiClient alice = admin.as("alice", password("alice"));
+        String project = RegistryClient.uniqueName("ldap-dn");
+        alice.createProject(project, false);
+        // No administrator registered team-a: the directory has it, so it is registered on first use, as in Harbor.
+        alice.post("/api/v2.0/projects/" + project + "/members",
+                "{\"role_id\":" + ApiClient.DEVELOPER + ",\"member_group\":{\"ldap_group_dn\":\"" + group("team-a") + "\"}}")
+                .expect(201);
+        JsonArray registered = admin.get("/api/v2.0/usergroups?ldap_group_dn=" + encode(group("team-a"))).expect(200).array();
+        assertEquals(1, registered.size(), registered.toString());
+        assertEquals("team-a", registered.getJsonObject(0).getString("group_name"));
+        assertEquals(Set.of("pull", "push"), grantedActions("bob", "repository:" + project + "/app:pull,push"), "bob is in team-a");
+
+        // Spelled otherwise, the same group is found again rather than registered twice.
+        String other = RegistryClient.uniqueName("ldap-dn");
+        alice.createProject(other, false);
+        alice.post("/api/v2.0/projects/" + other + "/members", "{\"role_id\":" + ApiClient.GUEST
+                + ",\"member_group\":{\"ldap_group_dn\":\"CN=Team-A, OU=Groups, DC=Example, DC=Com\"}}").expect(201);
+        assertEquals(1, admin.get("/api/v2.0/usergroups?group_name=team-a").expect(200).array().size());
+
+        alice.post("/api/v2.0/projects/" + project + "/members",
+                "{\"role_id\":3,\"member_group\":{\"ldap_group_dn\":\"cn=nobody,ou=groups,dc=example,dc=com\"}}").expect(404);
+        alice.post("/api/v2.0/projects/" + project + "/members",
+                "{\"role_id\":3,\"member_group\":{\"ldap_group_dn\":\"not a dn\"}}").expect(400);
+    }
+
+    @Test
     void theSecondUrlServesLoginsWhenTheFirstIsDown() throws Exception {
         try {
             admin.configure("{\"ldap_url\":\"ldap://127.0.0.1:" + LdapTestDirectory.closedPort() + "," + ldap.url() + "\"}");

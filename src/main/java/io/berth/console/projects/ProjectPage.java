@@ -30,7 +30,11 @@ public class ProjectPage implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
-    /** The tabs, in order, with the permission (resource, action) that shows each; null for everyone who sees the project. */
+    /**
+     * The tabs, in order, with the permission (resource, action) that shows each; null for everyone who sees the
+     * project. The configuration shows to those who may read the project's metadata (Maintainers and up), as
+     * Harbor's permission table has it; only those who may update it (Project Admins) can save.
+     */
     static final List<Tab> TABS = List.of(
             new Tab("summary", null, null),
             new Tab("repositories", null, null),
@@ -38,7 +42,7 @@ public class ProjectPage implements Serializable {
             new Tab("labels", "label", "list"),
             new Tab("robots", "robot", "list"),
             new Tab("logs", "log", "list"),
-            new Tab("configuration", "metadata", "list"));
+            new Tab("configuration", "metadata", "read"));
 
     /** A tab of the project page and the project permission that shows it. */
     public record Tab(String id, String resource, String action) implements Serializable {
@@ -70,6 +74,11 @@ public class ProjectPage implements Serializable {
         if (getTabs().stream().noneMatch(t -> t.id().equals(tab))) {
             tab = "summary";
         }
+    }
+
+    /** Reads the project again after a change on this page (its access level shows in the header). */
+    public void reload() {
+        project = projects.get(callers.get(), project.name(), true);
     }
 
     /** Whether the caller holds the project permission {@code resource:action} (e.g. {@code repository}, {@code delete}). */

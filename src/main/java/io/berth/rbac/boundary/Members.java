@@ -8,6 +8,7 @@ import io.berth.platform.api.ApiException;
 import io.berth.platform.api.Likes;
 import io.berth.platform.api.Listing;
 import io.berth.platform.api.PageRequest;
+import io.berth.rbac.control.GroupDirectory;
 import io.berth.rbac.control.ProjectGuard;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Caller;
@@ -50,6 +51,9 @@ public class Members {
 
     @Inject
     ProjectGuard projects;
+
+    @Inject
+    GroupDirectory directory;
 
     public Listing<MemberView> list(Caller caller, String nameOrId, boolean isName, String entityName, PageRequest page) {
         Project project = projects.require(caller, nameOrId, isName, Permission.of(Resource.MEMBER, Action.LIST));
@@ -177,9 +181,10 @@ public class Members {
     }
 
     /**
-     * The group a member reference names: by id; an LDAP group by DN (it must be known: LDAP groups are added
-     * through {@code /usergroups}, where the directory is asked); an HTTP or OIDC group by name, created on first
-     * use as Harbor onboards such groups.
+     * The group a member reference names: by id; an LDAP group by DN, registered on first use when the directory
+     * has it ({@link GroupDirectory}: in the LDAP mode, as Harbor onboards LDAP groups; otherwise it must have been
+     * registered through {@code /usergroups}); an HTTP or OIDC group by name, created on first use as Harbor
+     * onboards such groups.
      */
     private UserGroup group(MemberRequest.GroupRef ref, Instant now) {
         if (ref.id() != null && ref.id() > 0) {
@@ -190,9 +195,7 @@ public class Members {
             return group;
         }
         if (ref.ldapGroupDn() != null && !ref.ldapGroupDn().isEmpty()) {
-            return em.createNamedQuery(UserGroup.FIND_BY_DN, UserGroup.class).setParameter("dn", ref.ldapGroupDn())
-                    .getResultStream().findFirst()
-                    .orElseThrow(() -> ApiException.notFound("LDAP group %s not found; add it as a user group first", ref.ldapGroupDn()));
+            return ldapGroup(ref.ldapGroupDn()).orElseGet(() -> onboardLdapGroup(ref.ldapGroupDn(), now));
         }
         if (ref.groupName() != null && !ref.groupName().isEmpty() && ref.groupType() != null) {
             int type = ref.groupType();
@@ -213,6 +216,27 @@ public class Members {
                     });
         }
         throw ApiException.badRequest("member_group needs id, ldap_group_dn, or group_name with group_type");
+    }
+
+    private Optional<UserGroup> ldapGroup(String dn) {
+        return em.createNamedQuery(UserGroup.FIND_BY_DN, UserGroup.class).setParameter("dn", dn).getResultStream().findFirst();
+    }
+
+    /** Registers the directory's group at {@code dn}; 404 when there is none (or no directory), 409 when its name is taken. */
+    private UserGroup onboardLdapGroup(String dn, Instant now) {
+        GroupDirectory.Entry entry = directory.find(dn).orElseThrow(() -> ApiException.notFound(
+                "LDAP group %s not found; with database authentication, an administrator registers it as a user group first", dn));
+        return ldapGroup(entry.dn()).orElseGet(() -> {
+            boolean nameTaken = !em.createNamedQuery(UserGroup.FIND_BY_NAME, UserGroup.class)
+                    .setParameter("type", UserGroup.TYPE_LDAP).setParameter("name", entry.name()).getResultList().isEmpty();
+            if (nameTaken) {
+                throw ApiException.of(ApiError.CONFLICT, "another LDAP group named %s is registered", entry.name());
+            }
+            UserGroup created = new UserGroup(entry.name(), UserGroup.TYPE_LDAP, entry.dn(), now);
+            em.persist(created);
+            em.flush();
+            return created;
+        });
     }
 
     /** Names of the members' users and groups, in two queries whatever the page size. */
