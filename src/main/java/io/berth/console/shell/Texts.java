@@ -37,12 +37,12 @@ public class Texts {
 
     /** A success message for the growl. */
     public void info(String key, Object... args) {
-        message(FacesMessage.SEVERITY_INFO, get(key, args), null);
+        message(FacesMessage.SEVERITY_INFO, get(key, args), "");
     }
 
     /** An error message for the growl. */
     public void error(String key, Object... args) {
-        message(FacesMessage.SEVERITY_ERROR, get(key, args), null);
+        message(FacesMessage.SEVERITY_ERROR, get(key, args), "");
     }
 
     /**
@@ -58,9 +58,10 @@ public class Texts {
             case 409, 412 -> get("shell.error.conflict");
             default -> get("shell.error.failed");
         };
-        message(FacesMessage.SEVERITY_ERROR, summary, e.getMessage());
+        message(FacesMessage.SEVERITY_ERROR, summary, e.getMessage() == null ? "" : e.getMessage());
     }
 
+    /** An empty detail, not null: FacesMessage repeats the summary as the detail when it has none. */
     private static void message(FacesMessage.Severity severity, String summary, String detail) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, summary, detail));
     }

@@ -108,9 +108,12 @@ class MessagesTest {
         }
     }
 
-    /** Whether a value outside EL expressions holds a word a user would read. */
+    /** Whether a value outside EL expressions holds a word a user would read (a URL or a path is not one). */
     static boolean isText(String value) {
         String outside = value.replaceAll("#\\{[^}]*}", " ").replaceAll("\\$\\{[^}]*}", " ").strip();
+        if (outside.matches("(https?://|/)\\S*")) {
+            return false;
+        }
         for (String word : UNTRANSLATED) {
             outside = outside.replace(word, " ");
         }

@@ -140,6 +140,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks something that loads a new page (a full post, a redirect) and waits for that page: until the old
+     * document is gone, then until the new one is ready. {@link #click} alone could see the old page still ready.
+     */
+    public Browser clickAndLoad(By by) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        waitUntil(ExpectedConditions.elementToBeClickable(by)).click();
+        waitUntil(ExpectedConditions.stalenessOf(old));
+        waitReady();
+        return this;
+    }
+
     /** Waits until {@code condition} holds (polling every 20 ms, at most {@link #TIMEOUT}). */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(20))

@@ -81,7 +81,7 @@ class ConsoleShellIT {
             assertTrue(session.isHttpOnly(), "scripts never see the session id");
 
             browser.click(By.id("shell:account_button"));
-            browser.click(By.id("shell:signOut"));
+            browser.clickAndLoad(By.id("shell:signOut"));
             assertEquals("/console/account/sign-in", browser.path());
             HttpResponse<String> after = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             SERVER.base().resolve("/api/v2.0/users/current"))
@@ -142,13 +142,13 @@ class ConsoleShellIT {
             browser.screenshot("projects-list-en");
             browser.assertAccessible();
             browser.click(By.id("shell:language_button"));
-            browser.click(By.id("shell:langZh"));
+            browser.clickAndLoad(By.id("shell:langZh"));
             assertEquals("项目", browser.text(By.tagName("h1")));
             assertEquals("zh-CN", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
             browser.screenshot("projects-list-zh_CN");
             browser.assertAccessible();
 
-            browser.click(By.id("shell:theme"));
+            browser.clickAndLoad(By.id("shell:theme"));
             assertTrue(browser.driver().findElement(By.tagName("body")).getAttribute("class").contains("berth-dark"));
             ProjectListPage.open(browser);
             assertEquals("项目", browser.text(By.tagName("h1")), "the language stays chosen");
