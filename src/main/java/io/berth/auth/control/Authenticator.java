@@ -115,10 +115,13 @@ public class Authenticator {
 
     /**
      * After a user's password or administrator flag changed, or the user was deleted, and the change committed:
-     * forgets remembered logins, so the old password or role stops working on this node at once.
+     * forgets remembered logins, so the old password or role stops working on this node at once, and this node's
+     * count of the name's failed logins, so that an administrator's password reset, which lifts the account's lock
+     * in the database, also lifts it here (the database lock stays the authority for every other change).
      */
     void userChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged event) {
         forgetAll();
+        throttle.succeeded(event.name());
     }
 
     /**

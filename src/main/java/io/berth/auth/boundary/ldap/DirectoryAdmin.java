@@ -12,9 +12,17 @@ import io.berth.auth.control.ldap.LdapSettings;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.JsonBodies;
+import io.berth.rbac.control.AccessEvaluator;
+import io.berth.rbac.entity.Action;
+import io.berth.rbac.entity.Caller;
+import io.berth.rbac.entity.Permission;
+import io.berth.rbac.entity.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +35,13 @@ import java.util.logging.Logger;
 
 /**
  * What administrators do with the directory: test settings, look users and groups up, import users ahead of their
- * first login. Directory failures on searches are 500s that say what the directory answered (a result code, never
- * a credential); a failed ping is a normal answer with {@code success: false}.
+ * first login; for the REST API ({@link LdapResource}) and the console alike, each call with its {@link Caller}:
+ * testing settings needs the system {@code configuration} update permission, searching and importing the
+ * {@code ldap-user} ones (system administrators have all), else 401 for anonymous callers and 403 for others,
+ * checked before anything of the request is read.
+ * <p>
+ * Directory failures on searches are 500s that say what the directory answered (a result code, never a
+ * credential); a failed ping is a normal answer with {@code success: false}.
  */
 @ApplicationScoped
 public class DirectoryAdmin {
@@ -47,12 +60,22 @@ public class DirectoryAdmin {
     @Inject
     RuntimeSettings runtime;
 
+    @Inject
+    AccessEvaluator access;
+
+    /** {@link #ping(Caller, JsonObject)} for the REST API's optional body (Harbor's {@code LdapConf}). */
+    public LdapPingResult ping(Caller caller, String body) {
+        require(caller, Resource.CONFIGURATION, Action.UPDATE);
+        return ping(caller, body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonBodies.object(body));
+    }
+
     /**
      * Connects and binds with the saved settings overridden by {@code overrides} (Harbor's {@code LdapConf}; may be
      * empty). Without a password in the request, the saved one is used only if URL and search DN are the saved ones
      * too: otherwise a ping to a server of the caller's choosing would hand it the stored bind password.
      */
-    public LdapPingResult ping(JsonObject overrides) {
+    public LdapPingResult ping(Caller caller, JsonObject overrides) {
+        require(caller, Resource.CONFIGURATION, Action.UPDATE);
         Map<String, String> values = new HashMap<>();
         for (String key : LdapSettings.KEYS) {
             runtime.get(key).ifPresent(v -> values.put(key, v));
@@ -97,7 +120,8 @@ public class DirectoryAdmin {
     }
 
     /** Directory users whose uid is {@code username}, or every user (up to a limit) for none. */
-    public List<LdapUserView> searchUsers(String username) {
+    public List<LdapUserView> searchUsers(Caller caller, String username) {
+        require(caller, Resource.LDAP_USER, Action.LIST);
         LdapSettings settings = configured();
         try {
             return directory.searchUsers(settings, username).stream().map(LdapUserView::of).toList();
@@ -106,13 +130,20 @@ public class DirectoryAdmin {
         }
     }
 
+    /** {@link #importUsers(Caller, List)} for the REST API's body, Harbor's {@code {"ldap_uid_list":[...]}}. */
+    public List<LdapFailedImportUser> importUsers(Caller caller, String body) {
+        require(caller, Resource.LDAP_USER, Action.CREATE);
+        return importUsers(caller, uids(JsonBodies.object(body)));
+    }
+
     /**
      * Onboards the users of {@code uids} before their first login (in the LDAP mode only: imported users would
      * otherwise lock the authentication mode without being able to log in).
      *
      * @return the failures, empty when every uid was imported
      */
-    public List<LdapFailedImportUser> importUsers(List<String> uids) {
+    public List<LdapFailedImportUser> importUsers(Caller caller, List<String> uids) {
+        require(caller, Resource.LDAP_USER, Action.CREATE);
         if (!LdapIdentityStore.MODE.equals(runtime.get(ConfigurationItem.AUTH_MODE.key()).orElse(""))) {
             throw ApiException.badRequest("LDAP users can only be imported when auth_mode is ldap_auth");
         }
@@ -144,7 +175,8 @@ public class DirectoryAdmin {
     }
 
     /** The directory groups named {@code name}, or the group at {@code dn}; one of the two is required. */
-    public List<LdapGroupView> searchGroups(String name, String dn) {
+    public List<LdapGroupView> searchGroups(Caller caller, String name, String dn) {
+        require(caller, Resource.LDAP_USER, Action.LIST);
         boolean byDn = dn != null && !dn.isBlank();
         if (!byDn && (name == null || name.isBlank())) {
             throw ApiException.badRequest("give groupname or groupdn");
@@ -160,6 +192,31 @@ public class DirectoryAdmin {
         } catch (LDAPException e) {
             throw unavailable(settings, e);
         }
+    }
+
+    /** As Harbor's {@code RequireSystemAccess}: 401 for anonymous callers, 403 without the system permission. */
+    private void require(Caller caller, Resource resource, Action action) {
+        if (caller.isAnonymous()) {
+            throw new ApiException(ApiError.UNAUTHORIZED, "log in first");
+        }
+        if (!access.canSystem(caller, Permission.of(resource, action))) {
+            throw new ApiException(ApiError.FORBIDDEN, "this needs a system administrator");
+        }
+    }
+
+    private static List<String> uids(JsonObject body) {
+        JsonValue list = body.get("ldap_uid_list");
+        if (!(list instanceof JsonArray array)) {
+            throw ApiException.badRequest("ldap_uid_list must be an array of uids");
+        }
+        List<String> uids = new ArrayList<>();
+        for (JsonValue v : array) {
+            if (!(v instanceof JsonString s)) {
+                throw ApiException.badRequest("ldap_uid_list must be an array of uids");
+            }
+            uids.add(s.getString());
+        }
+        return uids;
     }
 
     private LdapSettings configured() {
