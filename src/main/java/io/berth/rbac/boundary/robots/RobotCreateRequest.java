@@ -9,4 +9,14 @@ import java.util.List;
  */
 public record RobotCreateRequest(String name, String description, String secret, String level, Boolean disable,
         Long duration, List<RequestedPermission> permissions) {
+
+    /**
+     * A new robot with a generated secret, enabled, its permissions written as answers carry them
+     * ({@link RobotPermissionView}): what the console's wizard sends.
+     */
+    public static RobotCreateRequest of(String name, String description, String level, Long duration,
+            List<RobotPermissionView> permissions) {
+        return new RobotCreateRequest(name, description, null, level, false, duration,
+                RobotPermissionView.requested(permissions));
+    }
 }

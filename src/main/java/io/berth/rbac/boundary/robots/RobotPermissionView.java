@@ -1,5 +1,6 @@
 package io.berth.rbac.boundary.robots;
 
+import io.berth.rbac.control.RequestedPermission;
 import io.berth.rbac.entity.RobotGrant;
 import io.berth.rbac.entity.RobotPermissions;
 import java.util.ArrayList;
@@ -25,5 +26,12 @@ public record RobotPermissionView(String kind, String namespace, List<AccessView
         List<RobotPermissionView> views = new ArrayList<>();
         groups.forEach((key, access) -> views.add(new RobotPermissionView(key.get(0), key.get(1), List.copyOf(access))));
         return views;
+    }
+
+    /** {@code permissions} as a request asks for them again (the effect is always {@code allow}). */
+    static List<RequestedPermission> requested(List<RobotPermissionView> permissions) {
+        return permissions == null ? null : permissions.stream().map(p -> new RequestedPermission(p.kind(), p.namespace(),
+                p.access() == null ? null : p.access().stream()
+                        .map(a -> new RequestedPermission.Access(a.resource(), a.action(), null)).toList())).toList();
     }
 }

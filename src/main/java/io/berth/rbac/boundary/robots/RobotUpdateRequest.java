@@ -10,4 +10,13 @@ import java.util.List;
  */
 public record RobotUpdateRequest(String name, String description, String level, Boolean disable, Long duration,
         List<RequestedPermission> permissions) {
+
+    /**
+     * A change that keeps name and level, with the permissions written as answers carry them
+     * ({@link RobotPermissionView}): what the console sends, also to enable or disable a robot as it is.
+     */
+    public static RobotUpdateRequest of(String description, boolean disable, Long duration,
+            List<RobotPermissionView> permissions) {
+        return new RobotUpdateRequest(null, description, null, disable, duration, RobotPermissionView.requested(permissions));
+    }
 }

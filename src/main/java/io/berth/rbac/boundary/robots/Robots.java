@@ -21,9 +21,11 @@ import io.berth.rbac.control.RobotFilter;
 import io.berth.rbac.control.RobotRules;
 import io.berth.rbac.entity.Action;
 import io.berth.rbac.entity.Caller;
+import io.berth.rbac.entity.Permission;
 import io.berth.rbac.entity.Project;
 import io.berth.rbac.entity.Robot;
 import io.berth.rbac.entity.RobotGrant;
+import io.berth.rbac.entity.RobotPermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -151,6 +153,23 @@ public class Robots {
         };
         List<RobotView> robots = CriteriaPage.select(em, Robot.class, where, order, page).stream().map(RobotView::of).toList();
         return new Listing<>(robots, CriteriaPage.count(em, Robot.class, where));
+    }
+
+    /**
+     * The permissions robots may hold, system and project ones, for a wizard's matrix (Harbor's console reads them
+     * from {@code GET /permissions}); 401 for anonymous callers. Granting is still checked by {@link #create} and
+     * {@link #update}, against what the caller holds itself.
+     */
+    public GrantableView grantable(Caller caller) {
+        AccessDenied.requireAuthenticated(caller);
+        return new GrantableView(
+                RobotPermissions.SYSTEM.stream().map(p -> access(RobotGrant.KIND_SYSTEM, p)).toList(),
+                RobotPermissions.PROJECT.stream().map(p -> access(RobotGrant.KIND_PROJECT, p)).toList());
+    }
+
+    private static RobotPermissionView.AccessView access(String kind, Permission permission) {
+        return new RobotPermissionView.AccessView(RobotPermissions.wireResource(kind, permission),
+                permission.action().value(), "allow");
     }
 
     /** One robot; 404 when missing or not readable by the caller. */
