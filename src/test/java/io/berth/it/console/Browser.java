@@ -43,7 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final Path SCREENSHOTS = Path.of(System.getProperty("it.work.dir", "target/it-server")).toAbsolutePath()
             .getParent().resolve("screenshots");
 
