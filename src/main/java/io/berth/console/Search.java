@@ -60,8 +60,9 @@ public class Search {
         return result == null ? List.of() : result.tag();
     }
 
-    public boolean isEmpty() {
-        return getProjects().isEmpty() && getRepositories().isEmpty() && getTags().isEmpty();
+    /** Whether a search found nothing at all ({@code empty} is a word of EL, hence the name). */
+    public boolean isNothingFound() {
+        return result != null && getProjects().isEmpty() && getRepositories().isEmpty() && getTags().isEmpty();
     }
 
     /** The repository page, which takes {@code project} and {@code name} (the path inside the project). */
