@@ -22,8 +22,9 @@ final class GcPage extends JobPage {
         return start("dryRun", "Dry run");
     }
 
-    long gcNow() {
-        return start("gcNow", "Garbage collection");
+    /** GC NOW, confirmed in the dialog that lists what goes. */
+    Confirmed gcNow() {
+        return startConfirmed("gcNow", "gcNowForm", "gcNowGoes", "Garbage collection");
     }
 
     GcPage workers(int workers) {

@@ -25,6 +25,27 @@ abstract class JobPage {
     /** Starts a run with the button {@code id} and returns the run's id, read from the growl that names it. */
     long start(String id, String growlText) {
         browser.click(By.id(form + ":" + id));
+        return started(growlText);
+    }
+
+    /**
+     * Starts a run with the button {@code id}, which asks first in the dialog {@code confirmForm}; returns what the
+     * dialog lists as going, and the run's id.
+     */
+    Confirmed startConfirmed(String id, String confirmForm, String listId, String growlText) {
+        browser.click(By.id(form + ":" + id));
+        browser.find(By.id(listId));
+        java.util.List<String> goes = browser.findAll(By.cssSelector("ul[id='" + listId + "'] li")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+        browser.click(By.id(confirmForm + ":confirm"));
+        return new Confirmed(goes, started(growlText));
+    }
+
+    /** What a confirmation listed, and the run it started. */
+    record Confirmed(java.util.List<String> listed, long id) {
+    }
+
+    private long started(String growlText) {
         Matcher number = RUN_ID.matcher(browser.growl(growlText).lines()
                 .filter(line -> line.contains(growlText)).findFirst().orElseThrow());
         if (!number.find()) {

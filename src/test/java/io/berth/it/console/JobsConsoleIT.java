@@ -61,7 +61,9 @@ class JobsConsoleIT {
                     "a dry run deletes nothing");
             browser.waitUntil(d -> gc.refreshing() ? null : Boolean.TRUE);
 
-            long real = gc.gcNow();
+            JobPage.Confirmed confirmed = gc.gcNow();
+            assertEquals(2, confirmed.listed().size(), "unused blobs and abandoned uploads, no untagged artifacts: " + confirmed.listed());
+            long real = confirmed.id();
             gc.awaitStatus(real, "Success");
             assertTrue(gc.details(real).matches("[1-9][\\d,]* blobs, [1-9][\\d,]* manifests deleted, .+ freed"), gc.details(real));
             assertFalse(gc.refreshing(), "the history stops refreshing once nothing runs");
@@ -166,7 +168,13 @@ class JobsConsoleIT {
             browser.assertAccessible();
             awaitApi(() -> admin.get("/api/v2.0/system/purgeaudit?page_size=1").expect(200).array().stream()
                     .allMatch(r -> List.of("Success", "Error", "Stopped").contains(r.asJsonObject().getString("job_status"))));
-            long run = purge.retentionHours(1).dryRun();
+            List<String> goes = purge.retentionHours(1).askToPurge();
+            assertFalse(goes.isEmpty(), "the confirmation lists the event types that go");
+            assertTrue(goes.stream().allMatch(type -> type.matches("[a-z]+_[a-z_]+")), goes.toString());
+            assertTrue(purge.purgeQuestion().startsWith("Audit log entries older than 1 hours"), purge.purgeQuestion());
+            browser.screenshot("admin-purge-confirmation-en");
+            purge.cancelPurge();
+            long run = purge.dryRun();
             purge.awaitStatus(run, "Success");
             assertTrue(purge.details(run).startsWith("Older than 1 hours"), purge.details(run));
             assertTrue(purge.log(run).contains("would be removed"));

@@ -21,6 +21,23 @@ final class PurgePage extends JobPage {
         return start("dryRun", "Dry run");
     }
 
+    /** PURGE NOW: returns what the confirmation lists as going (event types); the dialog stays open. */
+    java.util.List<String> askToPurge() {
+        browser.click(By.id("purge:purgeNow"));
+        browser.find(By.id("purgeNowGoes"));
+        return browser.findAll(By.cssSelector("ul[id='purgeNowGoes'] li")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+    }
+
+    String purgeQuestion() {
+        return browser.text(By.cssSelector("form[id='purgeNowForm'] p"));
+    }
+
+    PurgePage cancelPurge() {
+        browser.click(By.id("purgeNowForm:cancel"));
+        return this;
+    }
+
     /** Keeps entries for {@code hours} hours. */
     PurgePage retentionHours(int hours) {
         // The number field keeps its formatting while typing: select what is there and type over it.
