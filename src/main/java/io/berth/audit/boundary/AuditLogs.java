@@ -65,6 +65,15 @@ public class AuditLogs {
         return list(query, projects, page);
     }
 
+    /**
+     * One page of every entry, for system administrators only (401/403 for anyone else, where {@link #list} would
+     * answer the entries of their projects): the administrators' audit log in the console.
+     */
+    public Listing<AuditLogView> listAll(Caller caller, PageRequest page, String q, String sort) {
+        requireSystem(caller);
+        return list(AuditSearch.QUERY.parse(q, sort), null, page);
+    }
+
     /** One page of one project's entries; 404 for a project the caller cannot see, 401/403 without {@code log:list}. */
     public Listing<AuditLogView> listProject(Caller caller, String projectName, PageRequest page, String q, String sort) {
         Project project = guard.require(caller, projectName, true, PROJECT_LIST);
@@ -119,7 +128,8 @@ public class AuditLogs {
         }
     }
 
-    private void requireSystem(Caller caller) {
+    /** 401 for anonymous callers, 403 for callers without the system {@code audit-log:list} permission. */
+    public void requireSystem(Caller caller) {
         if (caller.isAnonymous()) {
             throw new ApiException(ApiError.UNAUTHORIZED, "log in first");
         }

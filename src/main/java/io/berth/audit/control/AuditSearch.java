@@ -25,11 +25,12 @@ public class AuditSearch {
 
     /**
      * What audit entries are filtered ({@code q}) and sorted by: {@code operation}, {@code resource_type},
-     * {@code resource}, {@code username} and {@code op_time}; never an address, an agent or a description.
+     * {@code resource}, {@code username} and {@code op_time}, and filtered by {@code operation_result}
+     * ({@code true} or {@code false}); never an address, an agent or a description.
      */
     public static final QueryFields QUERY = QueryFields.builder()
             .both("operation", "operation").both("resource_type", "resourceType").both("resource", "resource")
-            .both("username", "username").both("op_time", "opTime").build();
+            .both("username", "username").both("op_time", "opTime").filter("operation_result", "success").build();
 
     @PersistenceContext
     EntityManager em;

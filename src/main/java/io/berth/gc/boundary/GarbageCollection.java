@@ -15,8 +15,13 @@ import io.berth.jobs.entity.JobSchedule;
 import io.berth.jobs.entity.ScheduleType;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.Listing;
 import io.berth.platform.api.PageRequest;
-import jakarta.annotation.Resource;
+import io.berth.rbac.control.AccessEvaluator;
+import io.berth.rbac.entity.Action;
+import io.berth.rbac.entity.Caller;
+import io.berth.rbac.entity.Permission;
+import io.berth.rbac.entity.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -31,6 +36,10 @@ import java.util.logging.Logger;
  * Garbage collection as administrators see it: start a run now, keep a schedule, list and follow runs, stop one.
  * A run is claimed in the database before it starts (one at a time across all nodes; a second request meets
  * 409) and then runs in the background on this node.
+ * <p>
+ * Every call takes the caller and decides first whether it may (the system {@code garbage-collection}
+ * permission: system administrators and system robots granted it; 401 anonymous, 403 anyone else), so the REST
+ * API and the web console refuse exactly the same requests.
  */
 @ApplicationScoped
 public class GarbageCollection {
@@ -50,14 +59,17 @@ public class GarbageCollection {
     @Inject
     Schedules schedules;
 
-    @Resource
+    @jakarta.annotation.Resource
     ManagedExecutorService background;
 
     @Inject
     Event<AuditEvent> audit;
 
+    @Inject
+    AccessEvaluator access;
+
     /** Starts a run in the background and returns its id; 409 while another runs. */
-    public long start(GcTrigger trigger, GcParameters parameters) {
+    private long start(GcTrigger trigger, GcParameters parameters) {
         long id;
         try {
             id = executions.open(trigger, parameters);
@@ -68,31 +80,34 @@ public class GarbageCollection {
         return id;
     }
 
-    public List<GcHistoryView> list(PageRequest page) {
-        return executions.list(page.offset(), page.pageSize()).stream().map(GcHistoryView::of).toList();
+    /** One page of runs, newest first, with the total. */
+    public Listing<GcHistoryView> list(Caller caller, PageRequest page) {
+        require(caller, Action.LIST);
+        List<GcHistoryView> runs = executions.list(page.offset(), page.pageSize()).stream().map(GcHistoryView::of).toList();
+        return new Listing<>(runs, executions.count());
     }
 
-    public long count() {
-        return executions.count();
-    }
-
-    public GcHistoryView get(long id) {
+    public GcHistoryView get(Caller caller, long id) {
+        require(caller, Action.READ);
         return executions.find(id).map(GcHistoryView::of).orElseThrow(() -> notFound(id));
     }
 
     /** Asks a run to stop; it ends as Stopped after the batch in hand. A finished run is left as it is. */
-    public void stop(long id) {
+    public void stop(Caller caller, long id) {
+        require(caller, Action.STOP);
         if (!executions.requestStop(id)) {
             throw notFound(id);
         }
     }
 
-    public String log(long id) {
+    public String log(Caller caller, long id) {
+        require(caller, Action.READ);
         executions.find(id).orElseThrow(() -> notFound(id));
         return log.text(id);
     }
 
-    public GcHistoryView schedule() {
+    public GcHistoryView schedule(Caller caller) {
+        require(caller, Action.READ);
         Optional<JobSchedule> stored = schedules.find(SCHEDULE).filter(s -> s.type() != ScheduleType.NONE);
         if (stored.isEmpty()) {
             return GcHistoryView.ofSchedule(new ScheduleObj(ScheduleType.NONE.wireName(), null, null), null, null, null);
@@ -106,7 +121,8 @@ public class GarbageCollection {
      * Harbor's {@code POST /system/gc/schedule}: {@code Manual} runs now (returns the run's id), any other type
      * creates the schedule (409 if one exists: change it with PUT). Empty for a stored schedule.
      */
-    public Optional<Long> create(JsonObject body) {
+    public Optional<Long> create(Caller caller, JsonObject body) {
+        require(caller, Action.CREATE);
         ScheduleRequest request = ScheduleRequest.of(body);
         if (request.type() == ScheduleType.MANUAL) {
             long id = start(GcTrigger.MANUAL, request.parameters());
@@ -122,7 +138,8 @@ public class GarbageCollection {
     }
 
     /** Harbor's {@code PUT /system/gc/schedule}: replaces the schedule; {@code None} removes it. */
-    public void update(JsonObject body) {
+    public void update(Caller caller, JsonObject body) {
+        require(caller, Action.UPDATE);
         ScheduleRequest request = ScheduleRequest.of(body);
         if (request.type() == ScheduleType.MANUAL) {
             throw ApiException.badRequest("a Manual run is started with POST, not scheduled with PUT");
@@ -154,6 +171,16 @@ public class GarbageCollection {
         String cron = request.type().cron(request.cron()).orElse(null);
         schedules.store(SCHEDULE, request.type(), cron,
                 request.type() == ScheduleType.NONE ? null : request.parameters().toJson().toString());
+    }
+
+    /** 401 for anonymous callers, 403 without the system permission {@code garbage-collection:<action>}. */
+    private void require(Caller caller, Action action) {
+        if (caller.isAnonymous()) {
+            throw new ApiException(ApiError.UNAUTHORIZED, "log in first");
+        }
+        if (!access.canSystem(caller, Permission.of(Resource.GARBAGE_COLLECTION, action))) {
+            throw new ApiException(ApiError.FORBIDDEN, "garbage collection needs a system administrator");
+        }
     }
 
     private static ApiException notFound(long id) {

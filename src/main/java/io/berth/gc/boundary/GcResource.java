@@ -2,10 +2,9 @@ package io.berth.gc.boundary;
 
 import io.berth.platform.api.ApiDocs;
 import io.berth.platform.api.JsonBodies;
+import io.berth.platform.api.Listing;
 import io.berth.platform.api.PageRequest;
-import io.berth.rbac.control.SystemAccess;
-import io.berth.rbac.entity.Action;
-import io.berth.rbac.entity.Resource;
+import io.berth.rbac.control.CallerContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v2.0/system/gc}: Harbor's garbage-collection API, for system administrators (401 anonymous,
- * 403 anyone else). See {@link GarbageCollection} for what each call does.
+ * 403 anyone else, decided by the facade). See {@link GarbageCollection} for what each call does.
  */
 @Tag(name = "gc")
 @Path("system/gc")
@@ -36,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GcResource {
 
     @Inject
-    SystemAccess access;
+    CallerContext caller;
 
     @Inject
     GarbageCollection gc;
@@ -47,9 +46,9 @@ public class GcResource {
     @Parameter(name = "page_size", in = ParameterIn.QUERY, description = ApiDocs.PAGE_SIZE)
     @GET
     public Response list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
-        access.require(Resource.GARBAGE_COLLECTION, Action.LIST);
         PageRequest request = PageRequest.of(page, pageSize);
-        return request.headers(Response.ok(gc.list(request)), gc.count(), uri).build();
+        Listing<GcHistoryView> runs = gc.list(caller.get(), request);
+        return request.headers(Response.ok(runs.items()), runs.total(), uri).build();
     }
 
     /** 200 with one run; 404 if there is none. */
@@ -57,8 +56,7 @@ public class GcResource {
     @GET
     @Path("{gc_id: [0-9]+}")
     public GcHistoryView get(@PathParam("gc_id") long id) {
-        access.require(Resource.GARBAGE_COLLECTION, Action.READ);
-        return gc.get(id);
+        return gc.get(caller.get(), id);
     }
 
     /** Stops a run: 200 (also for a run already over); 404 if there is none. */
@@ -66,8 +64,7 @@ public class GcResource {
     @PUT
     @Path("{gc_id: [0-9]+}")
     public Response stop(@PathParam("gc_id") long id) {
-        access.require(Resource.GARBAGE_COLLECTION, Action.STOP);
-        gc.stop(id);
+        gc.stop(caller.get(), id);
         return Response.ok().build();
     }
 
@@ -77,8 +74,7 @@ public class GcResource {
     @Path("{gc_id: [0-9]+}/log")
     @Produces(MediaType.TEXT_PLAIN)
     public String log(@PathParam("gc_id") long id) {
-        access.require(Resource.GARBAGE_COLLECTION, Action.READ);
-        return gc.log(id);
+        return gc.log(caller.get(), id);
     }
 
     /** 200 with the schedule, in {@code GCHistory}'s shape; type {@code None} when there is none. */
@@ -86,8 +82,7 @@ public class GcResource {
     @GET
     @Path("schedule")
     public GcHistoryView schedule() {
-        access.require(Resource.GARBAGE_COLLECTION, Action.READ);
-        return gc.schedule();
+        return gc.schedule(caller.get());
     }
 
     /**
@@ -100,8 +95,7 @@ public class GcResource {
     @POST
     @Path("schedule")
     public Response create(String body, @Context UriInfo uri) {
-        access.require(Resource.GARBAGE_COLLECTION, Action.CREATE);
-        Optional<Long> run = gc.create(JsonBodies.object(body));
+        Optional<Long> run = gc.create(caller.get(), JsonBodies.object(body));
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED);
         run.ifPresent(id -> created.location(URI.create("/api/v2.0/system/gc/" + id)));
         return created.build();
@@ -112,8 +106,7 @@ public class GcResource {
     @PUT
     @Path("schedule")
     public Response update(String body) {
-        access.require(Resource.GARBAGE_COLLECTION, Action.UPDATE);
-        gc.update(JsonBodies.object(body));
+        gc.update(caller.get(), JsonBodies.object(body));
         return Response.ok().build();
     }
 

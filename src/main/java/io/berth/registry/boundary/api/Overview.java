@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Views across projects: Harbor's {@code GET /search} (projects and repositories whose names contain a text,
- * among those the caller may see) and {@code GET /statistics} (project and repository counts).
+ * Views across projects: Harbor's {@code GET /search} (projects, repositories and, beyond Harbor, tags whose names
+ * contain a text, among those the caller may see: public projects and the caller's own, all for administrators)
+ * and {@code GET /statistics} (project and repository counts).
  */
 @ApplicationScoped
 public class Overview {
@@ -32,6 +34,7 @@ public class Overview {
     /** Search answers are not paged in Harbor's API; this bounds each list. */
     static final int MAX_SEARCH_RESULTS = 100;
     static final Permission READ_PROJECT = Permission.of(Resource.PROJECT_SELF, Action.READ);
+    static final Permission LIST_TAGS = Permission.of(Resource.TAG, Action.LIST);
 
     @PersistenceContext
     EntityManager em;
@@ -49,6 +52,7 @@ public class Overview {
         String pattern = Likes.containing(text == null ? "" : text.strip());
         Optional<List<Long>> projectIds = visible.ids(caller, READ_PROJECT);
         Optional<List<Long>> repositoryProjectIds = visible.ids(caller, Repositories.LIST);
+        Optional<List<Long>> tagProjectIds = visible.ids(caller, LIST_TAGS);
         List<Project> projects = projectIds.isPresent() && projectIds.get().isEmpty() ? List.of()
                 : em.createQuery("SELECT p FROM Project p WHERE LOWER(p.name) LIKE :pattern ESCAPE '!'"
                         + " AND (:all = TRUE OR p.id IN :ids) ORDER BY p.name", Project.class)
@@ -62,9 +66,18 @@ public class Overview {
                 .setParameter("ids", repositoryProjectIds.orElse(List.of(-1L)))
                 .setMaxResults(MAX_SEARCH_RESULTS).getResultList();
 
+        List<Object[]> tags = tagProjectIds.isPresent() && tagProjectIds.get().isEmpty() ? List.of()
+                : em.createQuery("SELECT t.name, r.name, r.projectId, a.digest, t.pushTime FROM ArtifactTag t, Repository r,"
+                        + " Artifact a WHERE t.repositoryId = r.id AND t.artifactId = a.id AND LOWER(t.name) LIKE :pattern"
+                        + " ESCAPE '!' AND (:all = TRUE OR r.projectId IN :ids) ORDER BY t.name, r.name", Object[].class)
+                .setParameter("pattern", pattern).setParameter("all", tagProjectIds.isEmpty())
+                .setParameter("ids", tagProjectIds.orElse(List.of(-1L)))
+                .setMaxResults(MAX_SEARCH_RESULTS).getResultList();
+
         Map<Long, Long> repoCounts = repositoryCounts(projects.stream().map(Project::id).toList());
         Map<Long, Project> projectsOfRepositories = new HashMap<>();
-        List<Long> ownerIds = repositories.stream().map(Repository::projectId).distinct().toList();
+        List<Long> ownerIds = java.util.stream.Stream.concat(repositories.stream().map(Repository::projectId),
+                tags.stream().map(row -> ((Number) row[2]).longValue())).distinct().toList();
         if (!ownerIds.isEmpty()) {
             em.createQuery("SELECT p FROM Project p WHERE p.id IN :ids", Project.class).setParameter("ids", ownerIds)
                     .getResultStream().forEach(p -> projectsOfRepositories.put(p.id(), p));
@@ -77,6 +90,11 @@ public class Overview {
                     Project p = projectsOfRepositories.get(r.projectId());
                     return new SearchResult.SearchRepository(p.id(), p.name(), p.isPublic(), r.name(), pullCounts.getOrDefault(r.id(), r.pullCount()),
                             artifactCounts.getOrDefault(r.id(), 0L));
+                }).toList(),
+                tags.stream().map(row -> {
+                    Project p = projectsOfRepositories.get(((Number) row[2]).longValue());
+                    return new SearchResult.SearchTag(p.id(), p.name(), p.isPublic(), (String) row[1], (String) row[0],
+                            (String) row[3], (Instant) row[4]);
                 }).toList());
     }
 

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /api/v2.0/search?q=}: projects and repositories whose names contain {@code q}; see {@link Overview}. */
+/** {@code GET /api/v2.0/search?q=}: projects, repositories and tags whose names contain {@code q}; see {@link Overview}. */
 @Tag(name = "search")
 @Path("search")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,7 +26,7 @@ public class SearchResource {
     CallerContext caller;
 
     /** 200; anonymous callers see public projects only. */
-    @Operation(operationId = "search", summary = "Search for projects and repositories")
+    @Operation(operationId = "search", summary = "Search for projects, repositories and tags")
     @Parameter(name = "q", in = ParameterIn.QUERY, description = ApiDocs.QUERY)
     @GET
     public SearchResult search(@QueryParam("q") String q) {
