@@ -4,6 +4,7 @@ import io.berth.platform.BerthConfig;
 import io.berth.platform.RuntimeSettings;
 import io.berth.platform.api.ApiError;
 import io.berth.platform.api.ApiException;
+import io.berth.platform.api.HarborVersion;
 import io.berth.rbac.control.CallerContext;
 import io.berth.rbac.entity.Caller;
 import jakarta.inject.Inject;
@@ -30,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemInfoResource {
 
-    /** The Harbor API version Berth follows, reported as Harbor reports its own version. */
-    static final String HARBOR_API_VERSION = "v2.15.2";
 
     @Inject
     RuntimeSettings settings;
@@ -59,7 +58,7 @@ public class SystemInfoResource {
         String host = base.replaceFirst("^[a-z]+://", "");
         return new GeneralInfo(banner, now, host, base, authMode, false,
                 settings.get("project_creation_restriction", "everyone"), selfRegistration, false,
-                HARBOR_API_VERSION + "-berth", config.storageDriver(), settings.getBoolean("read_only", false), false);
+                HarborVersion.REPORTED, config.storageDriver(), settings.getBoolean("read_only", false), false);
     }
 
     /**

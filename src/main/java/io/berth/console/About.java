@@ -1,5 +1,6 @@
 package io.berth.console;
 
+import io.berth.platform.api.HarborVersion;
 import io.berth.rbac.control.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -18,11 +19,6 @@ import java.util.Properties;
 @RequestScoped
 public class About {
 
-    /**
-     * What {@code /systeminfo} reports as {@code harbor_version} ({@code io.berth.app.SystemInfoResource}, which the
-     * console may not import: both sit on the top level). {@code AccountConsoleIT} checks that both agree.
-     */
-    static final String API_VERSION = "v2.15.2-berth";
     /** Written into the WAR by the Maven WAR plugin. */
     static final String POM_PROPERTIES = "/META-INF/maven/io.berth/berth/pom.properties";
 
@@ -36,7 +32,7 @@ public class About {
     }
 
     public String getApiVersion() {
-        return isSignedIn() ? API_VERSION : "";
+        return isSignedIn() ? HarborVersion.REPORTED : "";
     }
 
     /** Berth's own version ({@code 0.1.0-SNAPSHOT}), from the WAR; empty when unknown or for anonymous visitors. */

@@ -45,21 +45,16 @@ public class AccountPreferences {
     }
 
     public void save() throws IOException {
-        // Preferences' setters look the value up in List.of(...), which throws on null: an emptied choice is "".
-        preferences.setLanguage(orEmpty(language));
-        preferences.setDateFormat(orEmpty(dateFormat));
-        preferences.setPullStyle(orEmpty(pullStyle));
+        preferences.setLanguage(language);
+        preferences.setDateFormat(dateFormat);
+        preferences.setPullStyle(pullStyle);
         preferences.setPageSize(pageSize);
-        preferences.setTheme(orEmpty(theme));
+        preferences.setTheme(theme);
         preferences.save();
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.getFlash().setKeepMessages(true);
         texts.info("account.preferences.saved");
         external.redirect(external.getRequestContextPath() + PAGE);
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     /** Now, as every time in the console shows with the saved preferences. */

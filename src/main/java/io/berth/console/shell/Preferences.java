@@ -49,7 +49,7 @@ public class Preferences {
     }
 
     public void setLanguage(String language) {
-        put("lang", LANGUAGES.contains(language) ? language : "");
+        put("lang", language != null && LANGUAGES.contains(language) ? language : "");
     }
 
     /** The locale pages render in: the chosen language, else the best the browser asks for. */
@@ -67,7 +67,7 @@ public class Preferences {
     }
 
     public void setTheme(String theme) {
-        put("theme", THEMES.contains(theme) ? theme : "light");
+        put("theme", theme != null && THEMES.contains(theme) ? theme : "light");
     }
 
     public boolean isDark() {
@@ -84,7 +84,7 @@ public class Preferences {
     }
 
     public void setDateFormat(String format) {
-        put("date", DATE_FORMATS.contains(format) ? format : "locale");
+        put("date", format != null && DATE_FORMATS.contains(format) ? format : "locale");
     }
 
     public String getPullStyle() {
@@ -92,7 +92,7 @@ public class Preferences {
     }
 
     public void setPullStyle(String style) {
-        put("pull", PULL_STYLES.contains(style) ? style : "docker");
+        put("pull", style != null && PULL_STYLES.contains(style) ? style : "docker");
     }
 
     /** Rows per table page, the same for every table. */
