@@ -30,10 +30,13 @@ import java.util.stream.Stream;
  * {@code extra_attrs} ({@link ImageConfigs}); pull times with this node's pulls not flushed yet ({@link PullStatistics}).
  */
 @ApplicationScoped
-class ArtifactViews {
+public class ArtifactViews {
 
     /** Harbor's {@code with_*} flags that change what a view holds. */
-    record Flags(boolean withTag, boolean withLabel, boolean withAccessory) {
+    public record Flags(boolean withTag, boolean withLabel, boolean withAccessory) {
+
+        /** Tags, labels and accessories: everything a page about artifacts shows. */
+        public static final Flags ALL = new Flags(true, true, true);
     }
 
     @PersistenceContext
