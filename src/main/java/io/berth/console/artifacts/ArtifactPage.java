@@ -100,6 +100,13 @@ public class ArtifactPage implements Serializable {
         return !contents.children().isEmpty() || artifact.references() != null && !artifact.references().isEmpty();
     }
 
+    /** Harbor's type in the page's language where the console knows it (IMAGE, CHART, CNAB). */
+    public String getTypeLabel() {
+        String key = "repositories.type." + artifact.type();
+        String label = texts.get(key);
+        return key.equals(label) ? artifact.type() : label;
+    }
+
     /** {@code os/architecture[/variant]} of an image; empty for anything else. */
     public String getPlatform() {
         ArtifactContentView.ImageConfig config = contents.config();

@@ -1,7 +1,6 @@
 package io.berth.console.repositories;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -11,14 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.primefaces.event.ColumnToggleEvent;
-import org.primefaces.model.Visibility;
+import org.primefaces.event.ToggleCloseEvent;
 
 /**
  * Which columns of the artifacts table a visitor hid with the column chooser, kept in this browser (a cookie of its
  * own, so anonymous visitors keep their choice too and any node reads it). Only the ids of {@link #COLUMNS} are
  * ever read back from the cookie. Pages ask {@code visible="#{artifactColumns.visible('size')}"}; the chooser's
- * toggle event calls {@link #toggled}.
+ * close event calls {@link #closed}.
  */
 @Named
 @RequestScoped
@@ -35,16 +33,18 @@ public class ArtifactColumns {
         return !hidden().contains(column);
     }
 
-    /** The chooser showed or hid a column: remembered for the next visit. */
-    public void toggled(ColumnToggleEvent event) {
-        if (event.getColumn() instanceof UIComponent column && COLUMNS.contains(column.getId())) {
-            if (event.getVisibility() == Visibility.HIDDEN) {
-                hidden().add(column.getId());
-            } else {
-                hidden().remove(column.getId());
-            }
-            save();
+    /**
+     * The chooser closed: the columns it left visible (client ids ending in the column ids) are remembered for the
+     * next visit, the others as hidden. Ids that are not the table's columns are ignored.
+     */
+    public void closed(ToggleCloseEvent event) {
+        Set<String> visible = new TreeSet<>();
+        for (String id : event.getVisibleColumnIds()) {
+            visible.add(id.substring(id.lastIndexOf(':') + 1));
         }
+        hidden = new TreeSet<>(COLUMNS);
+        hidden.removeAll(visible);
+        save();
     }
 
     private Set<String> hidden() {

@@ -114,7 +114,7 @@ public class RepositoryPage implements Serializable {
 
     /** Reads the repository (the error page's 404 when the caller may not see it), the caller's permissions and the labels. */
     public void load() {
-        repository = repositories.get(callers.get(), project, name);
+        repository = repositories.listed(callers.get(), project, name);
         descriptionHtml = Markdown.render(repository.description());
         try {
             permissions = users.currentPermissions(callers.get(), "/project/" + repository.projectId(), true).stream()
