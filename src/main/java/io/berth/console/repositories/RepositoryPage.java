@@ -149,7 +149,7 @@ public class RepositoryPage implements Serializable {
     /** The filters as the facade's {@code q}; text typed by the visitor loses the characters of the q grammar. */
     String query() {
         List<String> terms = new ArrayList<>();
-        if (TYPES.contains(type)) {
+        if (!type.isEmpty()) {
             terms.add("type=" + type);
         }
         String tag = tagName == null ? "" : tagName.replaceAll("[,=~\\[\\]{}()\\s]", "");
@@ -409,7 +409,7 @@ public class RepositoryPage implements Serializable {
     }
 
     public void setType(String type) {
-        this.type = TYPES.contains(type) ? type : "";
+        this.type = type != null && TYPES.contains(type) ? type : "";
     }
 
     public String getTagState() {
@@ -417,7 +417,7 @@ public class RepositoryPage implements Serializable {
     }
 
     public void setTagState(String tagState) {
-        this.tagState = TAG_STATES.contains(tagState) ? tagState : "";
+        this.tagState = tagState != null && TAG_STATES.contains(tagState) ? tagState : "";
     }
 
     public String getTagName() {

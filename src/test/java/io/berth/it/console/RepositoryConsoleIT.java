@@ -73,6 +73,11 @@ class RepositoryConsoleIT {
             browser.screenshot("repository-en");
             browser.assertAccessible();
 
+            assertEquals(List.of(), page.filterByType("CHART").rowIds(), "the type filter asks the server: no Helm charts here");
+            assertEquals(List.of(indexId, imageId), page.filterByType("IMAGE").rowIds());
+            assertEquals(List.of(), page.filterByType("").filterByTags("untagged").rowIds());
+            assertEquals(List.of(indexId, imageId), page.filterByTags("tagged").rowIds());
+
             assertTrue(page.columnShown("size"));
             page.toggleColumn("Size");
             assertFalse(page.columnShown("size"), "the chooser hides the column");

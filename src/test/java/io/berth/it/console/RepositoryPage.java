@@ -82,6 +82,20 @@ public final class RepositoryPage {
         return this;
     }
 
+    /** Filters by Harbor's artifact type ({@code IMAGE}, {@code CHART}, {@code CNAB}; empty for all). */
+    public RepositoryPage filterByType(String type) {
+        new Select(browser.find(By.id("artifacts:type"))).selectByValue(type);
+        browser.waitReady();
+        return this;
+    }
+
+    /** Shows tagged or untagged artifacts only ({@code tagged}, {@code untagged}; empty for all). */
+    public RepositoryPage filterByTags(String state) {
+        new Select(browser.find(By.id("artifacts:tagState"))).selectByValue(state);
+        browser.waitReady();
+        return this;
+    }
+
     /** Filters by a label, by its name as the filter lists it. */
     public RepositoryPage filterByLabel(String name) {
         new Select(browser.find(By.id("artifacts:label"))).selectByVisibleText(name);
