@@ -55,6 +55,14 @@ public class ArtifactCopier {
 
     /** Copies {@code source} (and its children and tags) into the repository {@code target}. */
     public void copy(Artifact source, RepositoryName target, long targetProjectId) {
+        copy(source, target, targetProjectId, null);
+    }
+
+    /**
+     * Copies as above and also tags the copy with {@code extraTag} (null for none), as a push of it under that tag
+     * would: a tag of that name on another artifact of the target moves to the copy.
+     */
+    public void copy(Artifact source, RepositoryName target, long targetProjectId, Tag extraTag) {
         List<Artifact> closure = closure(source);
         self.linkBlobs(closure.stream().map(Artifact::id).toList(), targetProjectId);
         ParsedManifest root = null;
@@ -66,6 +74,9 @@ public class ArtifactCopier {
         for (ArtifactTag tag : em.createQuery("SELECT t FROM ArtifactTag t WHERE t.artifactId = :id ORDER BY t.name",
                 ArtifactTag.class).setParameter("id", source.id()).getResultList()) {
             records.record(target, root, source.digest(), source.manifestSize(), new Tag(tag.name()));
+        }
+        if (extraTag != null) {
+            records.record(target, root, source.digest(), source.manifestSize(), extraTag);
         }
     }
 

@@ -2,7 +2,10 @@ package io.berth.registry.control;
 
 import io.berth.registry.entity.Artifact;
 import io.berth.registry.entity.Digest;
+import io.berth.registry.entity.ManifestParser;
 import io.berth.registry.entity.MediaTypes;
+import io.berth.registry.entity.ParsedManifest;
+import io.berth.registry.entity.RegistryException;
 import io.berth.storage.spi.StorageDriver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +30,9 @@ import java.util.logging.Logger;
  * push path stays as it is (no extra read of the config per manifest PUT), artifacts pushed before this existed
  * need no backfill, and both the manifest and the config are content-addressed, so {@link ManifestCache} keeps
  * them correct on every node without invalidation. A page of 100 images costs at most 200 small reads, once.
+ * <p>
+ * The same reads give an artifact's page its layers, build history and index children ({@link #manifest},
+ * {@link #config}): what the manifest and the config say, never stored twice.
  */
 @ApplicationScoped
 public class ImageConfigs {
@@ -68,7 +74,39 @@ public class ImageConfigs {
         }
     }
 
+    /**
+     * The artifact's manifest as the registry reads it (config, layers, index children, platforms); empty when the
+     * stored bytes are missing or unreadable. The bytes come through {@link ManifestCache}.
+     */
+    public Optional<ParsedManifest> manifest(Artifact artifact) {
+        try {
+            return Optional.of(ManifestParser.parse(artifact.manifestMediaType(), bytes(artifact.digest())));
+        } catch (IOException | RegistryException e) {
+            LOGGER.log(Level.FINE, "Manifest {0} not readable: {1}", new Object[] {artifact.digest(), e.toString()});
+            return Optional.empty();
+        }
+    }
+
+    /** The config blob {@code digest} of {@code size} bytes, as JSON; empty if it is too large, missing or not JSON. */
+    public Optional<JsonObject> config(Digest digest, long size) {
+        if (size > MAX_CONFIG_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(digest));
+        } catch (IOException | JsonException | ClassCastException e) {
+            LOGGER.log(Level.FINE, "Config {0} not readable: {1}", new Object[] {digest, e.toString()});
+            return Optional.empty();
+        }
+    }
+
     private JsonObject read(Digest digest) throws IOException {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes(digest)))) {
+            return reader.readObject();
+        }
+    }
+
+    private byte[] bytes(Digest digest) throws IOException {
         byte[] bytes;
         try {
             bytes = cache.get(digest, () -> {
@@ -81,8 +119,6 @@ public class ImageConfigs {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            return reader.readObject();
-        }
+        return bytes;
     }
 }

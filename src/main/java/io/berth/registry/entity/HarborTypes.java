@@ -21,7 +21,8 @@ public final class HarborTypes {
     public static final String CNAB = "CNAB";
     public static final String UNKNOWN = "UNKNOWN";
     public static final String COSIGN_SIGNATURE = "signature.cosign";
-    static final String CNAB_MANIFEST = "application/vnd.cnab.manifest.v1";
+    /** The artifact type of an index that is a CNAB bundle. */
+    public static final String CNAB_MANIFEST = "application/vnd.cnab.manifest.v1";
     static final String HARBOR_SBOM = "application/vnd.goharbor.harbor.sbom.v1";
     private static final Pattern CONFIG_TYPE = Pattern.compile("application/vnd\\.[^.]*\\.(.*)\\.config\\.[^.]*\\+json");
 

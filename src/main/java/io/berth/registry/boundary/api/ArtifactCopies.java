@@ -19,6 +19,7 @@ import io.berth.registry.entity.OciErrorCode;
 import io.berth.registry.entity.RegistryException;
 import io.berth.registry.entity.Repository;
 import io.berth.registry.entity.RepositoryName;
+import io.berth.registry.entity.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -27,13 +28,14 @@ import jakarta.inject.Inject;
  * {@code POST /projects/{p}/repositories/{r}/artifacts?from=<project>/<repo>:<tag>} (or {@code @<digest>}):
  * Harbor's copy. It needs {@code repository:pull} on the source, where an invisible source is 404, and
  * {@code artifact:create} in the target project; the target repository is created if new. No bytes are copied
- * ({@link ArtifactCopier}).
+ * ({@link ArtifactCopier}). The console's copy may also name a tag for the copy.
  */
 @ApplicationScoped
 public class ArtifactCopies {
 
     static final Permission PULL = Permission.of(Resource.REPOSITORY, Action.PULL);
     static final Permission CREATE = Permission.of(Resource.ARTIFACT, Action.CREATE);
+    static final Permission TAG = Permission.of(Resource.TAG, Action.CREATE);
 
     @Inject
     ProjectGuard guard;
@@ -52,8 +54,28 @@ public class ArtifactCopies {
 
     /** Copies and returns the digest of the copied artifact. */
     public String copy(Caller caller, String projectName, String path, String from) {
+        return copy(caller, projectName, path, from, null);
+    }
+
+    /**
+     * Copies {@code from} to {@code <projectName>/<path>} and, when {@code tag} is given, tags the copy with it as a
+     * push would (moving the tag from another artifact there); that also needs {@code tag:create} in the target.
+     * Returns the digest of the copied artifact.
+     */
+    public String copy(Caller caller, String projectName, String path, String from, String tag) {
         Source source = Source.parse(from);
+        Tag extraTag = null;
+        if (tag != null && !tag.isBlank()) {
+            try {
+                extraTag = Tag.parse(tag.strip());
+            } catch (RegistryException e) {
+                throw ApiException.badRequest("%s", e.detail());
+            }
+        }
         Project target = guard.require(caller, projectName, true, CREATE);
+        if (extraTag != null) {
+            guard.require(caller, projectName, true, TAG);
+        }
         RepositoryName targetName;
         try {
             targetName = new RepositoryName(target.name() + "/" + path);
@@ -66,7 +88,7 @@ public class ArtifactCopies {
         Artifact artifact = lookup.artifact(sourceRepository, source.reference())
                 .orElseThrow(() -> ApiException.notFound("artifact %s not found", from));
         try {
-            copier.copy(artifact, targetName, target.id());
+            copier.copy(artifact, targetName, target.id(), extraTag);
         } catch (RegistryException e) {
             if (e.code() == OciErrorCode.DENIED) {
                 // Over the target project's quota: Harbor answers 403 with the quota's own explanation.
@@ -78,6 +100,9 @@ public class ArtifactCopies {
         }
         audit.fire(AuditEvent.of(Operation.CREATE, ResourceType.ARTIFACT, targetName + "@" + artifact.digest())
                 .inProject(target.id(), target.name()).describedAs("copied from " + source.repository() + "@" + artifact.digest()));
+        if (extraTag != null) {
+            audit.fire(AuditEvent.of(Operation.CREATE, ResourceType.TAG, targetName + ":" + extraTag).inProject(target.id(), target.name()));
+        }
         return artifact.digest().toString();
     }
 

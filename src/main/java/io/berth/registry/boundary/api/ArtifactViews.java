@@ -18,7 +18,9 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,10 +32,13 @@ import java.util.stream.Stream;
  * {@code extra_attrs} ({@link ImageConfigs}); pull times with this node's pulls not flushed yet ({@link PullStatistics}).
  */
 @ApplicationScoped
-class ArtifactViews {
+public class ArtifactViews {
 
     /** Harbor's {@code with_*} flags that change what a view holds. */
-    record Flags(boolean withTag, boolean withLabel, boolean withAccessory) {
+    public record Flags(boolean withTag, boolean withLabel, boolean withAccessory) {
+
+        /** Tags, labels and accessories: everything a page about artifacts shows. */
+        public static final Flags ALL = new Flags(true, true, true);
     }
 
     @PersistenceContext
@@ -94,10 +99,18 @@ class ArtifactViews {
         Map<String, Artifact> byDigest = new HashMap<>();
         subjects.forEach(s -> byDigest.put(s.digest().toString(), s));
         Map<String, List<AccessoryView>> found = new HashMap<>();
-        for (Artifact a : em.createQuery("SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId"
-                        + " AND (a.subjectDigest IN :digests OR a.signatureOf IN :digests) ORDER BY a.pushTime, a.id", Artifact.class)
-                .setParameter("repositoryId", repository.id())
-                .setParameter("digests", byDigest.keySet()).getResultList()) {
+        // One query per kind of subject, each on its (repository, column) index; one with OR looked through the
+        // whole repository.
+        Map<Long, Artifact> accessories = new LinkedHashMap<>();
+        for (String column : List.of("subjectDigest", "signatureOf")) {
+            em.createQuery("SELECT a FROM Artifact a WHERE a.repositoryId = :repositoryId AND a." + column + " IN :digests",
+                            Artifact.class)
+                    .setParameter("repositoryId", repository.id())
+                    .setParameter("digests", byDigest.keySet()).getResultStream()
+                    .forEach(a -> accessories.putIfAbsent(a.id(), a));
+        }
+        for (Artifact a : accessories.values().stream()
+                .sorted(Comparator.comparing(Artifact::pushTime).thenComparing(Artifact::id)).toList()) {
             for (String digest : Stream.of(a.subjectDigest(), a.signatureOf()).filter(Objects::nonNull).distinct().toList()) {
                 Artifact subject = byDigest.get(digest);
                 if (subject != null) {

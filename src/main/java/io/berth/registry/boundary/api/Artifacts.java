@@ -17,6 +17,8 @@ import io.berth.registry.entity.Artifact;
 import io.berth.registry.entity.ArtifactLabel;
 import io.berth.registry.entity.ArtifactReference;
 import io.berth.registry.entity.ArtifactTag;
+import io.berth.registry.entity.HarborTypes;
+import io.berth.registry.entity.MediaTypes;
 import io.berth.registry.entity.Repository;
 import io.berth.registry.entity.RepositoryName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +33,10 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -46,8 +50,12 @@ import java.util.Set;
  * {@code q} term {@code base=*} lists every artifact. Other {@code q} keys: {@code digest}, {@code media_type},
  * {@code manifest_media_type}, {@code artifact_type}, {@code size}, {@code push_time}, {@code pull_time} (ranges
  * work for sizes and times), {@code tags} ({@code *} tagged, {@code nil} untagged, else a tag name, also fuzzy
- * or any-of) and {@code labels} (label ids; {@code (1 2)} needs all, {@code {1 2}} any). {@code sort} by
+ * or any-of), {@code labels} (label ids; {@code (1 2)} needs all, {@code {1 2}} any) and {@code type} (Harbor's
+ * artifact type, {@code IMAGE}, {@code CHART}, {@code CNAB} or another, also any-of). {@code sort} by
  * {@code push_time}, {@code pull_time}, {@code size}, {@code digest}; newest push first by default.
+ * <p>
+ * {@link #contents} is Berth's own: the layers, build history and index children of one artifact, read from the
+ * store with the artifact's read permission.
  */
 @ApplicationScoped
 public class Artifacts {
@@ -67,7 +75,7 @@ public class Artifacts {
             .both("pull_time", "pullTime")
             .build();
     /** Keys evaluated here rather than mapped to a column. */
-    private static final Set<String> OWN_KEYS = Set.of("tags", "labels", "base");
+    private static final Set<String> OWN_KEYS = Set.of("tags", "labels", "base", "type");
 
     @PersistenceContext
     EntityManager em;
@@ -84,6 +92,9 @@ public class Artifacts {
     @Inject
     ContentRemoval removal;
 
+    @Inject
+    ArtifactContents contents;
+
     /** A repository and the project it is in, found for a caller allowed {@code permission} there. */
     record Located(Project project, Repository repository) {
         RepositoryName name() {
@@ -98,15 +109,20 @@ public class Artifacts {
         ListQuery query = ListQuery.parse(q, sort, keys, FIELDS.sortKeys());
         Repository repository = locate(caller, projectName, path, LIST).repository();
 
+        // The page's ids first, then its rows: sorting ids and sort keys only, rather than whole rows with their
+        // annotations (a CLOB), keeps the first page of a repository of 10,000 artifacts cheap.
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Artifact> select = cb.createQuery(Artifact.class);
+        CriteriaQuery<Long> select = cb.createQuery(Long.class);
         Root<Artifact> root = select.from(Artifact.class);
-        select.select(root).where(where(cb, select, root, repository, query))
+        select.select(root.get("id")).where(where(cb, select, root, repository, query))
                 .orderBy(query.sort().isEmpty()
                         ? List.of(cb.desc(root.get("pushTime")), cb.desc(root.get("id")))
                         : FIELDS.orders(cb, root, query, "id"));
-        List<Artifact> found = em.createQuery(select).setFirstResult(page.offset()).setMaxResults(page.pageSize())
+        List<Long> ids = em.createQuery(select).setFirstResult(page.offset()).setMaxResults(page.pageSize())
                 .getResultList();
+        List<Artifact> found = ids.isEmpty() ? List.of() : em.createQuery("SELECT a FROM Artifact a WHERE a.id IN :ids",
+                Artifact.class).setParameter("ids", ids).getResultStream()
+                .sorted(Comparator.comparingInt(a -> ids.indexOf(a.id()))).toList();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<Artifact> counted = count.from(Artifact.class);
@@ -118,6 +134,12 @@ public class Artifacts {
         Located located = locate(caller, projectName, path, READ);
         Artifact artifact = artifact(located, reference);
         return views.of(located.repository(), List.of(artifact), flags).getFirst();
+    }
+
+    /** What the artifact a tag or digest names is made of: layers and sizes, build history, index children. */
+    public ArtifactContentView contents(Caller caller, String projectName, String path, String reference) {
+        Located located = locate(caller, projectName, path, READ);
+        return contents.of(located.repository(), artifact(located, reference));
     }
 
     /** Deletes the artifact a tag or digest names, with all its tags (Harbor deletes the artifact by tag too). */
@@ -159,12 +181,15 @@ public class Artifacts {
             Root<ArtifactReference> reference = children.from(ArtifactReference.class);
             children.select(reference.get("childId")).where(cb.equal(reference.get("childId"), root.get("id")));
             predicates.add(cb.not(cb.exists(children)));
-            Subquery<Long> subjects = query.subquery(Long.class);
-            Root<Artifact> subject = subjects.from(Artifact.class);
-            subjects.select(subject.get("id")).where(cb.equal(subject.get("repositoryId"), root.get("repositoryId")),
-                    cb.or(cb.equal(subject.get("digest"), root.get("subjectDigest")),
-                            cb.equal(subject.get("digest"), root.get("signatureOf"))));
-            predicates.add(cb.not(cb.exists(subjects)));
+            // As ArtifactCounts.TOP_LEVEL: one NOT EXISTS per kind of subject, each on the (repository, digest) key and
+            // settled by IS NULL for plain images, so a listing does not look through the repository once per row.
+            for (String subjectColumn : List.of("subjectDigest", "signatureOf")) {
+                Subquery<Long> subjects = query.subquery(Long.class);
+                Root<Artifact> subject = subjects.from(Artifact.class);
+                subjects.select(subject.get("id")).where(cb.equal(subject.get("repositoryId"), root.get("repositoryId")),
+                        cb.equal(subject.get("digest"), root.get(subjectColumn)));
+                predicates.add(cb.or(cb.isNull(root.get(subjectColumn)), cb.not(cb.exists(subjects))));
+            }
         } else if (!(base instanceof ListQuery.Exact exact && "*".equals(exact.value()))) {
             throw ApiException.badRequest("base only takes *: base=* lists index children and accessories too");
         }
@@ -176,7 +201,37 @@ public class Artifacts {
         if (labels != null) {
             predicates.add(labelCondition(cb, query, root, labels));
         }
+        ListQuery.Condition type = listQuery.filters().get("type");
+        if (type != null) {
+            List<String> types = switch (type) {
+                case ListQuery.Exact exact -> List.of(exact.value());
+                case ListQuery.AnyOf any -> any.values();
+                default -> throw ApiException.badRequest("type takes a type name or {a b}: IMAGE, CHART, CNAB, ...");
+            };
+            predicates.add(cb.or(types.stream().map(t -> typeCondition(cb, root, t)).toArray(Predicate[]::new)));
+        }
         return predicates.toArray(Predicate[]::new);
+    }
+
+    /**
+     * Artifacts {@link HarborTypes#type} calls {@code type}, in SQL: images are image configs and indexes (save CNAB
+     * bundles), charts have Helm's config, CNAB bundles a CNAB config or index type; any other name matches the
+     * artifact type or the {@code application/vnd.<org>.<name>.config.<v>+json} config Harbor derives it from.
+     */
+    private static Predicate typeCondition(CriteriaBuilder cb, Root<Artifact> root, String type) {
+        Expression<String> mediaType = root.get("mediaType");
+        Expression<String> artifactType = root.get("artifactType");
+        Predicate index = root.get("manifestMediaType").in(MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST_LIST);
+        Predicate cnabIndex = cb.and(index, cb.equal(artifactType, HarborTypes.CNAB_MANIFEST));
+        return switch (type.toUpperCase(Locale.ROOT)) {
+            case HarborTypes.IMAGE -> cb.or(mediaType.in(MediaTypes.OCI_CONFIG, MediaTypes.DOCKER_CONFIG),
+                    cb.and(index, cb.or(cb.isNull(artifactType), cb.notEqual(artifactType, HarborTypes.CNAB_MANIFEST))));
+            case HarborTypes.CHART -> cb.equal(mediaType, MediaTypes.HELM_CHART_CONFIG);
+            case HarborTypes.CNAB -> cb.or(cnabIndex, cb.like(mediaType, "application/vnd.cnab.%"));
+            default -> cb.or(cb.equal(artifactType, type), cb.like(cb.lower(mediaType),
+                    "application/vnd.%." + type.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_")
+                            + ".config.%", '!'));
+        };
     }
 
     private static Predicate tagCondition(CriteriaBuilder cb, AbstractQuery<?> query, Root<Artifact> root,

@@ -103,6 +103,17 @@ public class Repositories {
                 pulls.pullCounts(List.of(repository)).getOrDefault(repository.id(), repository.pullCount()));
     }
 
+    /**
+     * One repository as {@link #list} shows it, so with {@code repository:list} rather than {@code repository:read}:
+     * whoever may list a project's repositories (anonymous visitors of a public project too, as in Harbor) may open
+     * one of them. The console's repository page reads it this way; the API's {@code GET} keeps Harbor's permission.
+     */
+    public RepositoryView listed(Caller caller, String projectName, String path) {
+        Repository repository = require(caller, projectName, path, LIST);
+        return RepositoryView.of(repository, counts.of(List.of(repository.id())).getOrDefault(repository.id(), 0L),
+                pulls.pullCounts(List.of(repository)).getOrDefault(repository.id(), repository.pullCount()));
+    }
+
     @Transactional
     public void update(Caller caller, String projectName, String path, RepositoryRequest request) {
         Repository repository = require(caller, projectName, path, UPDATE);
