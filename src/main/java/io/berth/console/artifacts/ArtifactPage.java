@@ -21,6 +21,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -68,7 +69,9 @@ public class ArtifactPage implements Serializable {
     private Set<String> permissions = Set.of();
     private ListingModel<TagView> tagModel;
     private String newTag;
-    private String tagToRemove;
+    /** The tags the removal confirmation names: one row's, or the selected ones. */
+    private List<String> tagsToRemove = new ArrayList<>();
+    private List<TagView> selectedTags = new ArrayList<>();
 
     /** Reads the artifact and what it is made of (404 through the error page when the caller may not see it). */
     public void load() {
@@ -165,17 +168,32 @@ public class ArtifactPage implements Serializable {
 
     /** The tag a row's remove button offers; the confirmation names it. */
     public void askToRemove(String tag) {
-        tagToRemove = tag;
+        tagsToRemove = new ArrayList<>(List.of(tag));
     }
 
-    public void removeTag() {
-        try {
-            tags.delete(callers.get(), project, repository, artifact.digest(), tagToRemove);
-            texts.info("artifacts.tag.removed", tagToRemove);
-            tagToRemove = null;
-        } catch (ApiException e) {
-            texts.refused(e);
+    /** The selected tags, for one confirmation that names them all. */
+    public void askToRemoveSelected() {
+        tagsToRemove = new ArrayList<>(selectedTags.stream().map(TagView::name).toList());
+    }
+
+    /** Removes the tags the confirmation named, one by one; each refusal is reported, the others still go. */
+    public void removeTags() {
+        int removed = 0;
+        for (String tag : tagsToRemove) {
+            try {
+                tags.delete(callers.get(), project, repository, artifact.digest(), tag);
+                removed++;
+            } catch (ApiException e) {
+                texts.refused(e);
+            }
         }
+        if (removed == 1) {
+            texts.info("artifacts.tag.removed", tagsToRemove.getFirst());
+        } else if (removed > 1) {
+            texts.info("artifacts.tags.removed", removed);
+        }
+        tagsToRemove = new ArrayList<>();
+        selectedTags = new ArrayList<>();
     }
 
     // --- view state ---
@@ -224,7 +242,15 @@ public class ArtifactPage implements Serializable {
         this.newTag = newTag;
     }
 
-    public String getTagToRemove() {
-        return tagToRemove;
+    public List<String> getTagsToRemove() {
+        return tagsToRemove;
+    }
+
+    public List<TagView> getSelectedTags() {
+        return selectedTags;
+    }
+
+    public void setSelectedTags(List<TagView> selectedTags) {
+        this.selectedTags = selectedTags == null ? new ArrayList<>() : new ArrayList<>(selectedTags);
     }
 }

@@ -113,6 +113,17 @@ class ArtifactConsoleIT {
             assertEquals(List.of("second"), names(admin.get(tags).expect(200).array()),
                     "the tag the page was opened by is gone; the artifact stays");
             browser.waitUntil(d -> page.tags().equals(List.of("second")) ? Boolean.TRUE : null);
+
+            // Several at once: one confirmation names every selected tag.
+            page.addTag("third");
+            browser.growl("Tag third added");
+            browser.waitUntil(d -> page.tags().equals(List.of("second", "third")) ? Boolean.TRUE : null);
+            assertEquals(List.of("second", "third"), page.select("second", "third").askToRemoveSelected());
+            page.confirmRemove();
+            browser.growl("2 tags removed");
+            assertEquals(List.of(), names(admin.get(tags).expect(200).array()), "both tags are gone");
+            assertEquals(200, admin.get("/api/v2.0/projects/" + project + "/repositories/"
+                    + RepositoryConsoleIT.encoded(REPOSITORY) + "/artifacts/" + pushed.digest()).status(), "the artifact stays");
         }
     }
 

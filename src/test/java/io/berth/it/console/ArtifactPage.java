@@ -80,6 +80,22 @@ public final class ArtifactPage {
         return browser.findAll(By.cssSelector("ul[id='removeTagName'] li")).stream().map(WebElement::getText).toList();
     }
 
+    /** Ticks the rows of these tags in the tags grid. */
+    public ArtifactPage select(String... tags) {
+        for (String tag : tags) {
+            browser.click(By.xpath("//tbody[@id='tags:table_data']/tr[.//span[normalize-space(.)='" + tag
+                    + "']]//div[contains(@class,'ui-chkbox-box')]"));
+        }
+        return this;
+    }
+
+    /** Asks to remove the selected tags; the names the confirmation lists. */
+    public List<String> askToRemoveSelected() {
+        browser.click(By.id("tags:removeSelected"));
+        browser.waitUntil(d -> browser.findAll(By.cssSelector("ul[id='removeTagName'] li")).size() > 1 ? Boolean.TRUE : null);
+        return browser.findAll(By.cssSelector("ul[id='removeTagName'] li")).stream().map(WebElement::getText).toList();
+    }
+
     public ArtifactPage confirmRemove() {
         browser.click(By.id("removeTagForm:confirm"));
         return this;
