@@ -1,7 +1,6 @@
 package io.berth.console.shell;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.component.UIData;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.event.data.PageEvent;
@@ -17,9 +16,11 @@ public class PageSizes {
     @Inject
     Preferences preferences;
 
+    /** The rows the visitor chose, from the event: the table itself takes them only when it renders. */
     public void remember(PageEvent event) {
-        if (event.getComponent() instanceof UIData table && table.getRows() != preferences.getPageSize()) {
-            preferences.setPageSize(table.getRows());
+        Integer rows = event.getRowsPerPage();
+        if (rows != null && rows != preferences.getPageSize()) {
+            preferences.setPageSize(rows);
             preferences.save();
         }
     }

@@ -1,7 +1,11 @@
 package io.berth.console.shell;
 
+import io.berth.rbac.boundary.Users;
+import io.berth.rbac.control.CallerContext;
+import io.berth.rbac.entity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +22,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a visitor chose for the console, kept in this browser (a cookie, so anonymous visitors have preferences too
- * and any node can read them): language, theme, date format, pull-command style and the page size of every table.
- * The time zone is the browser's, reported by {@code console.js} in a cookie of its own.
+ * What a visitor chose for the console: language, theme, date format, pull-command style and the page size of every
+ * table, kept in this browser (a cookie, so anonymous visitors have preferences too and any node reads them without a
+ * query), as Harbor keeps them. The page size is also kept with a signed-in user ({@code Users.saveConsolePageSize}),
+ * so that it follows the user to another browser, and two people sharing a browser each keep their own (the cookie
+ * names its user). The time zone is the browser's, reported by {@code console.js} in a cookie of its own.
  * <p>
  * Every value is checked against a fixed set when read, so a forged cookie can only choose among the offered values.
  */
@@ -29,6 +35,9 @@ import java.util.Set;
 public class Preferences {
 
     static final String COOKIE = "berth_prefs";
+    /** The key naming, in the cookie, the user whose page size it holds. */
+    static final String USER = "u";
+    static final String ROWS = "rows";
     static final String TIME_ZONE_COOKIE = "berth_tz";
     static final int ONE_YEAR = 365 * 24 * 3600;
 
@@ -40,7 +49,14 @@ public class Preferences {
     public static final List<String> PULL_STYLES = List.of("docker", "podman", "skopeo", "crane", "oras");
     public static final List<Integer> PAGE_SIZES = List.of(10, 15, 25, 50, 100);
 
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    Users users;
+
     private Map<String, String> values;
+    private boolean pageSizeChanged;
     private ZoneId zone;
 
     /** The chosen language, or empty for the browser's. */
@@ -98,7 +114,7 @@ public class Preferences {
     /** Rows per table page, the same for every table. */
     public int getPageSize() {
         try {
-            int size = Integer.parseInt(value("rows", null, "15"));
+            int size = Integer.parseInt(value(ROWS, null, "15"));
             return PAGE_SIZES.contains(size) ? size : 15;
         } catch (NumberFormatException e) {
             return 15;
@@ -106,7 +122,9 @@ public class Preferences {
     }
 
     public void setPageSize(int size) {
-        put("rows", Integer.toString(PAGE_SIZES.contains(size) ? size : 15));
+        String rows = Integer.toString(PAGE_SIZES.contains(size) ? size : 15);
+        pageSizeChanged |= !rows.equals(values().get(ROWS));
+        put(ROWS, rows);
     }
 
     /** {@code "10,15,25,50,100"}, for a paginator's rows-per-page choice. */
@@ -130,8 +148,16 @@ public class Preferences {
         return zone;
     }
 
-    /** Keeps the current values in this browser for a year. */
+    /** Keeps the current values in this browser for a year and a changed page size with a signed-in user. */
     public void save() {
+        writeCookie(encoded());
+        if (pageSizeChanged && callers.get() instanceof Caller.UserCaller) {
+            users.saveConsolePageSize(callers.get(), getPageSize());
+            pageSizeChanged = false;
+        }
+    }
+
+    private String encoded() {
         StringBuilder encoded = new StringBuilder();
         values().forEach((key, value) -> {
             if (!encoded.isEmpty()) {
@@ -139,10 +165,14 @@ public class Preferences {
             }
             encoded.append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         });
+        return encoded.toString();
+    }
+
+    private void writeCookie(String encoded) {
         FacesContext faces = FacesContext.getCurrentInstance();
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
-        Cookie cookie = new Cookie(COOKIE, encoded.toString());
+        Cookie cookie = new Cookie(COOKIE, encoded);
         cookie.setPath("/");
         cookie.setMaxAge(ONE_YEAR);
         cookie.setHttpOnly(true);
@@ -160,24 +190,41 @@ public class Preferences {
         values().put(key, value);
     }
 
+    /**
+     * The values, read once per request from this browser's cookie; when a signed-in user finds there another
+     * user's page size (or none), the user's own takes its place here.
+     */
     private Map<String, String> values() {
         if (values == null) {
-            values = new LinkedHashMap<>();
-            String raw = cookie(COOKIE);
-            if (raw != null && raw.length() < 512) {
-                for (String pair : raw.split("&")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        try {
-                            values.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                        } catch (IllegalArgumentException malformed) {
-                            // a broken value is as if it were not there
-                        }
-                    }
+            values = parse(cookie(COOKIE));
+            if (callers.get() instanceof Caller.UserCaller user && !Long.toString(user.id()).equals(values.get(USER))) {
+                values.remove(ROWS);
+                users.consolePageSize(user).ifPresent(rows -> values.put(ROWS, rows.toString()));
+                values.put(USER, Long.toString(user.id()));
+                FacesContext faces = FacesContext.getCurrentInstance();
+                if (faces != null && !faces.getExternalContext().isResponseCommitted()) {
+                    writeCookie(encoded());
                 }
             }
         }
         return values;
+    }
+
+    private static Map<String, String> parse(String raw) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        if (raw != null && raw.length() <= 512) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    try {
+                        parsed.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException malformed) {
+                        // a broken value is as if it were not there
+                    }
+                }
+            }
+        }
+        return parsed;
     }
 
     private static String cookie(String name) {

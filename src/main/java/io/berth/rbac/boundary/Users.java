@@ -153,6 +153,27 @@ public class Users {
         return UserView.of(row, user.isSysadmin() && !row.isSysadmin());
     }
 
+    /** The page size the signed-in user chose for the console's tables (their own only); empty if none. */
+    public Optional<Integer> consolePageSize(Caller caller) {
+        if (!(caller instanceof Caller.UserCaller user)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(User.class, user.id())).map(User::consolePageSize);
+    }
+
+    /** Keeps the signed-in user's page size for the console's tables (their own only): 1 to 100 rows. */
+    @Transactional
+    public void saveConsolePageSize(Caller caller, int rows) {
+        AccessDenied.requireAuthenticated(caller);
+        if (!(caller instanceof Caller.UserCaller user)) {
+            throw ApiException.of(ApiError.FORBIDDEN, "robot accounts have no console");
+        }
+        if (rows < 1 || rows > PageRequest.MAX_SIZE) {
+            throw ApiException.badRequest("the page size must be between 1 and %d", PageRequest.MAX_SIZE);
+        }
+        require(user.id()).setConsolePageSize(rows);
+    }
+
     /** {@code PUT /users/{id}}: e-mail, real name and comment of a database user; oneself or administrators. */
     @Transactional
     public void updateProfile(Caller caller, long id, UserProfileRequest request) {

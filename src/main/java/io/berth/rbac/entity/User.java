@@ -39,6 +39,10 @@ public class User {
     @Column(name = "user_comment")
     private String comment;
 
+    /** The page size of the web console's tables; null until the user picks one. Not a profile change. */
+    @Column(name = "console_page_size")
+    private Integer consolePageSize;
+
     @Column(name = "password_hash")
     private String passwordHash;
 
@@ -133,6 +137,14 @@ public class User {
     /** Whether the password is checked here rather than by a directory. */
     public boolean isLocal() {
         return SOURCE_DATABASE.equals(authSource);
+    }
+
+    public Integer consolePageSize() {
+        return consolePageSize;
+    }
+
+    public void setConsolePageSize(Integer consolePageSize) {
+        this.consolePageSize = consolePageSize;
     }
 
     public void setPasswordHash(String passwordHash, Instant now) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console's frame in a real browser: the root URL, signing in and out (sharing the REST API's session),
@@ -157,6 +158,36 @@ class ConsoleShellIT {
             browser.screenshot("projects-list-dark-zh_CN");
             browser.assertAccessible();
         }
+    }
+
+    @Test
+    void thePageSizeFollowsTheUserToAnotherBrowserAndStaysTheirsInASharedOne() {
+        ApiClient.TestUser alice = admin.newUser("console-rows");
+        ApiClient.TestUser bob = admin.newUser("console-rows");
+        try (Browser first = Browser.open()) {
+            first.signIn(alice.username(), alice.password());
+            ProjectListPage.open(first);
+            new Select(first.find(By.cssSelector("select.ui-paginator-rpp-options"))).selectByValue("25");
+            first.waitReady();
+            assertEquals("25", rowsChosen(ProjectListPage.open(first).browser()), "the choice holds on the next visit");
+
+            try (Browser second = Browser.open()) {
+                second.signIn(alice.username(), alice.password());
+                assertEquals("25", rowsChosen(ProjectListPage.open(second).browser()),
+                        "alice's page size follows her to a browser she never used");
+            }
+
+            first.click(By.id("shell:account_button"));
+            first.clickAndLoad(By.id("shell:signOut"));
+            first.signIn(bob.username(), bob.password());
+            assertEquals("15", rowsChosen(ProjectListPage.open(first).browser()),
+                    "bob, on the browser alice used, has his own (the default)");
+        }
+    }
+
+    private static String rowsChosen(Browser browser) {
+        return new Select(browser.find(By.cssSelector("select.ui-paginator-rpp-options"))).getFirstSelectedOption()
+                .getAttribute("value");
     }
 
     @Test

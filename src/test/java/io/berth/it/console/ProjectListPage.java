@@ -14,6 +14,10 @@ public final class ProjectListPage {
         this.browser = browser;
     }
 
+    public Browser browser() {
+        return browser;
+    }
+
     public static ProjectListPage open(Browser browser) {
         browser.go(PATH);
         browser.find(By.id("projects:table"));
