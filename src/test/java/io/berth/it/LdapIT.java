@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.berth.auth.control.ldap.LdapTestDirectory;
+import io.berth.it.console.Browser;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * LDAP from the outside: Berth configured through {@code PUT /api/v2.0/configurations}, LDAP users logging in with
@@ -102,6 +104,17 @@ class LdapIT {
                 new String[] {"GET", "/api/v2.0/ldap/groups/search?groupname=developers", null})) {
             anonymous.send(call[0], call[1], call[2]).expect(401);
             alice.send(call[0], call[1], call[2]).expect(403);
+        }
+    }
+
+    @Test
+    void anLdapUserSignsInToTheWebConsole() {
+        try (Browser browser = Browser.open(server)) {
+            browser.signIn("carol", password("carol"));
+            assertEquals("carol", browser.text(By.id("shell:account_button")), "signed in through the directory");
+            assertEquals("/console/projects/list", browser.path());
+            assertFalse(browser.findAll(By.id("navUsers")).isEmpty(),
+                    "the directory's (nested) admin group makes her an administrator in the console too");
         }
     }
 
